@@ -1,0 +1,186 @@
+import type { FastifyError, FastifyPluginAsync, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { openSandboxStore } from './store';
+import { FIELD_KINDS } from './template-rules';
+import { createWorld, wxError, type TemplateSpec, type WechatWorld, type WxAnswer } from './world';
+
+export type { FieldKind } from './template-rules';
+export type { Fault, FaultApi, SubscribeResult, TemplateSpec } from './world';
+
+export interface WechatSandboxOptions {
+  appid: string;
+  secret: string;
+  /** The app's subscribe templates: id → field kinds. Unknown ids answer 40037. */
+  templates?: Record<string, TemplateSpec>;
+  /** The app's pages (e.g. "pages/index/index"); omitted = any path without a leading slash. */
+  pages?: string[];
+  /** JSON file keeping the sandbox's data across restarts; omitted = in memory. */
+  dataFile?: string;
+  /** Clock (epoch ms) for code and token expiry, daily limits and message times. */
+  now?: () => number;
+  /** Forced stable_token refreshes per Beijing day before 45009 (WeChat: 20). */
+  forcedRefreshPerDay?: number;
+  /** Subscribe sends per Beijing day before 45009. */
+  sendQuotaPerDay?: number;
+}
+
+/**
+ * A stand-in for WeChat's server API, mounted under `/sandbox/wechat` (CONTRACT.md): WeChat's
+ * own paths, parameters, answers and errcodes, plus a control API under `/control`.
+ * Not wrapped in fastify-plugin on purpose: its parsers and error handlers stay inside.
+ */
+export const wechatSandbox: FastifyPluginAsync<WechatSandboxOptions> = async (app, options) => {
+  const templates = options.templates ?? {};
+  templateSpecs.parse(templates);
+  const store = await openSandboxStore(options.dataFile);
+  const world = createWorld(
+    {
+      appid: options.appid,
+      secret: options.secret,
+      templates,
+      pages: options.pages,
+      now: options.now ?? Date.now,
+      forcedRefreshPerDay: options.forcedRefreshPerDay ?? 20,
+      sendQuotaPerDay: options.sendQuotaPerDay ?? 100_000,
+    },
+    store,
+  );
+  // Sandbox routes stay out of the app's OpenAPI document.
+  app.addHook('onRoute', (route) => {
+    route.schema = { ...route.schema, hide: true } as typeof route.schema;
+  });
+  await app.register(wechatApi, { world });
+  await app.register(control, { world, prefix: '/control' });
+};
+
+const templateSpecs = z.record(z.string().min(1), z.object({ fields: z.record(z.string().min(1), z.enum(FIELD_KINDS)) }));
+
+// ---------------------------------------------------------------- WeChat's own API
+
+const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world }) => {
+  // WeChat reads every body as JSON, whatever its content type.
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  });
+  // WeChat answers everything with HTTP 200 and an errcode.
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(200).send(wxError(44002));
+    if (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')) return reply.code(200).send(wxError(47001));
+    req.log.error({ err }, 'wechat sandbox failed');
+    return reply.code(200).send(wxError(-1));
+  });
+
+  const query = (q: unknown) => (q ?? {}) as Record<string, unknown>;
+
+  app.get('/sns/jscode2session', async (req) => world.jscode2session(query(req.query)));
+
+  app.post('/cgi-bin/stable_token', async (req) => withObjectBody(req.body, (body) => world.stableToken(body)));
+
+  app.get('/cgi-bin/token', async (req) => world.plainToken(query(req.query)));
+
+  app.post('/cgi-bin/message/subscribe/send', async (req, reply) => {
+    const answer = await withObjectBody(req.body, (body) => world.send(query(req.query).access_token, body));
+    return sendWithMsgid(reply, answer);
+  });
+};
+
+function withObjectBody(body: unknown, run: (body: Record<string, unknown>) => Promise<WxAnswer>): Promise<WxAnswer> | WxAnswer {
+  if (body === undefined || body === null) return wxError(44002);
+  if (typeof body !== 'object' || Array.isArray(body)) return wxError(47001);
+  return run(body as Record<string, unknown>);
+}
+
+/** msgid is a 64-bit number in WeChat's JSON; write its digits bare, as WeChat does. */
+function sendWithMsgid(reply: FastifyReply, answer: WxAnswer) {
+  if (typeof answer.msgid !== 'string') return answer;
+  const { msgid, ...rest } = answer;
+  const json = JSON.stringify(rest).replace(/}$/, `,"msgid":${msgid}}`);
+  return reply.type('application/json; charset=utf-8').send(json);
+}
+
+// ---------------------------------------------------------------- control API
+
+const userName = z.string().trim().min(1).max(64);
+const codeBody = z.object({ user: userName });
+const subscriptionsBody = z.object({
+  user: userName,
+  /** Template id → what the user tapped in the popup. */
+  results: z.record(z.string().min(1), z.enum(['accept', 'reject', 'ban', 'filter'])),
+});
+const userQuery = z.object({ user: userName });
+const messagesQuery = z.object({ user: userName.optional() });
+const faultBody = z
+  .object({
+    api: z.enum(['jscode2session', 'stable_token', 'send']),
+    errcode: z
+      .number()
+      .int()
+      .refine((n) => n !== 0, 'errcode 0 is a success, not a fault')
+      .optional(),
+    errmsg: z.string().optional(),
+    delayMs: z.number().int().min(0).max(120_000).optional(),
+    user: userName.optional(),
+    once: z.boolean().default(true),
+  })
+  .refine((f) => f.errcode !== undefined || f.delayMs !== undefined, 'give errcode, delayMs or both');
+
+const ERROR_CODES: Record<number, string> = {
+  400: 'bad_request',
+  404: 'not_found',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  500: 'internal',
+};
+
+const control: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world }) => {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof z.ZodError) {
+      const message = err.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ');
+      return reply.code(400).send({ error: { code: 'bad_request', message } });
+    }
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error({ err }, 'wechat sandbox control failed');
+    const message = status === 500 ? 'internal error' : err.message;
+    return reply.code(status).send({ error: { code: ERROR_CODES[status] ?? 'error', message } });
+  });
+
+  /** What wx.login returns for this simulated user: valid 5 minutes, single use. */
+  app.post('/code', async (req) => {
+    const { user } = codeBody.parse(req.body);
+    return { code: await world.issueCode(user) };
+  });
+
+  /** Subscribe messages the user received, newest first. */
+  app.get('/messages', async (req) => world.messages(messagesQuery.parse(req.query).user));
+
+  /** The user taps in wx.requestSubscribeMessage's popup; each accept allows one send. */
+  app.post('/subscriptions', async (req) => {
+    const { user, results } = subscriptionsBody.parse(req.body);
+    return world.subscribe(user, results);
+  });
+
+  /** Acceptances left per configured template. */
+  app.get('/subscriptions', async (req) => {
+    const { user } = userQuery.parse(req.query);
+    return { user, openid: world.openidOf(user), credits: world.credits(user) };
+  });
+
+  app.get('/users', async () => world.users());
+
+  app.get('/faults', async () => world.faults());
+
+  app.post('/faults', async (req, reply) => {
+    const fault = faultBody.parse(req.body);
+    world.addFault(fault);
+    return reply.code(201).send(fault);
+  });
+
+  app.delete('/faults', async (_req, reply) => {
+    world.clearFaults();
+    return reply.code(204).send();
+  });
+};
