@@ -1,0 +1,110 @@
+/**
+ * The server as one Fastify instance: shared plumbing (validation, errors, logging, OpenAPI), then
+ * the sandboxes (when on), then the routes, then the browser build. `main.ts` starts it; tests
+ * build it the same way on their own database.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import type { AppContext } from './context';
+import { AppError } from './http/errors';
+import { loggerOptions } from './http/logging';
+import { useZodSchemas, zodToOpenApi } from './http/zod';
+import { requireOperator, requireUser } from './http/auth';
+import { mountSandboxes } from './sandbox';
+import { authRoutes } from './routes/api/auth';
+import { tenantRoutes } from './routes/api/tenants';
+import { opsTenantRoutes } from './routes/ops/tenants';
+import { API_PREFIX, ErrorCodes } from '../types/api';
+import { OPS_PREFIX } from '../types/ops';
+
+export interface BuildAppOptions {
+  ctx: AppContext;
+  /** Folder of the H5 build served at `/`; skipped when absent. */
+  staticDir?: string;
+  /** Folder for the sandboxes' data files; memory when absent. */
+  dataDir?: string;
+  /** Quiet logs in tests. */
+  logLevel?: string;
+}
+
+export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL), bodyLimit: 256 * 1024 });
+  useZodSchemas(app);
+  installErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '发票云 · 电子税局配置 API', version: '1.0.0', description: 'App API (/api/v1) and operator API (/ops/v1).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: zodToOpenApi,
+    hideUntagged: true,
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
+    const ok = await ctx.database.ping();
+    return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' });
+  });
+
+  if (ctx.config.sandbox) await mountSandboxes(app, ctx.config, dataDir);
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, { ctx });
+      await api.register(async (authed) => {
+        authed.addHook('preHandler', requireUser(ctx.db));
+        await authed.register(tenantRoutes, { ctx });
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await app.register(
+    async (ops) => {
+      ops.addHook('preHandler', requireOperator(ctx.opsToken));
+      await ops.register(opsTenantRoutes, { ctx });
+    },
+    { prefix: OPS_PREFIX },
+  );
+
+  if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: path.resolve(staticDir),
+      setHeaders(res, file) {
+        // The page shell must be re-read after a deploy; hashed assets can be cached for long.
+        res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  return app;
+}
+
+function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+      return reply.code(error.status).send({
+        error: { code: error.code, message: error.message, ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) },
+      });
+    }
+    if ('validation' in error && error.validation) {
+      return reply.code(400).send({ error: { code: ErrorCodes.validation, message: error.message } });
+    }
+    const status = 'statusCode' in error && error.statusCode ? error.statusCode : 500;
+    if (status < 500) {
+      // Fastify's own 4xx (malformed JSON, body too large, unsupported media type).
+      const message = status === 413 ? '提交的内容过大' : status === 415 ? '不支持的内容类型' : '请求格式不正确';
+      return reply.code(status).send({ error: { code: error.code ?? 'bad_request', message } });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).send({ error: { code: ErrorCodes.internal, message: '服务器开小差了，请稍后再试' } });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    reply.code(404).send({ error: { code: ErrorCodes.notFound, message: '请求的地址不存在' } });
+  });
+}

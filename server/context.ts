@@ -1,0 +1,17 @@
+/**
+ * What every route and job needs, built once per server instance: settings, the database, the
+ * secret box and the adapters of the outside systems.
+ */
+import type { Config } from './config';
+import type { Database, Db } from './db';
+import type { SecretBox } from './crypto/secrets';
+import type { WechatClient } from './adapters/wechat';
+
+export interface AppContext {
+  config: Config;
+  database: Database;
+  db: Db;
+  secrets: SecretBox;
+  wechat: WechatClient;
+  opsToken: string;
+}

@@ -1,0 +1,50 @@
+/**
+ * F1 sign-in: a wx.login code becomes an openid (through WeChat's code2Session, server side) and
+ * then our own session token. The token is random and stored only as its SHA-256; it expires and
+ * can be revoked. session_key is kept encrypted and never leaves the server.
+ */
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../db';
+import { appSessions, users } from '../db/schema';
+import { randomToken, sha256, type SecretBox } from '../crypto/secrets';
+
+export interface Code2Session {
+  code2Session(code: string): Promise<{ openid: string; sessionKey: string; unionid?: string }>;
+}
+
+export interface SignedIn {
+  token: string;
+  expiresAt: Date;
+  userId: string;
+}
+
+export async function signIn(
+  deps: { db: Db; wechat: Code2Session; secrets: SecretBox; sessionTtlMs: number },
+  code: string,
+): Promise<SignedIn> {
+  const { openid, sessionKey, unionid } = await deps.wechat.code2Session(code);
+  const sessionKeyEnc = deps.secrets.encrypt(sessionKey);
+  const [user] = await deps.db
+    .insert(users)
+    .values({ openid, unionid, sessionKeyEnc })
+    .onConflictDoUpdate({ target: users.openid, set: { sessionKeyEnc, unionid } })
+    .returning({ id: users.id });
+  const token = randomToken();
+  const expiresAt = new Date(Date.now() + deps.sessionTtlMs);
+  await deps.db.insert(appSessions).values({ userId: user.id, tokenHash: sha256(token), expiresAt });
+  return { token, expiresAt, userId: user.id };
+}
+
+/** The user of a live token, or null when unknown, expired or revoked. */
+export async function authenticate(db: Db, token: string): Promise<{ userId: string; sessionId: string } | null> {
+  const [row] = await db
+    .select({ userId: appSessions.userId, sessionId: appSessions.id })
+    .from(appSessions)
+    .where(and(eq(appSessions.tokenHash, sha256(token)), gt(appSessions.expiresAt, new Date()), isNull(appSessions.revokedAt)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function revokeSession(db: Db, sessionId: string): Promise<void> {
+  await db.update(appSessions).set({ revokedAt: new Date() }).where(eq(appSessions.id, sessionId));
+}

@@ -1,0 +1,48 @@
+/**
+ * Lets routes declare zod schemas (from types/) as their Fastify schemas: requests are validated
+ * with zod (Chinese messages from the shared schemas) and the OpenAPI document is generated from
+ * the same schemas, so there is one source of truth per shape.
+ */
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import { z } from 'zod';
+
+function isZod(value: unknown): value is z.ZodType {
+  return typeof value === 'object' && value !== null && 'safeParse' in value;
+}
+
+export function useZodSchemas(app: FastifyInstance) {
+  app.setValidatorCompiler(({ schema }) => {
+    if (!isZod(schema)) return (data: unknown) => ({ value: data });
+    return (data: unknown) => {
+      const result = schema.safeParse(data);
+      if (result.success) return { value: result.data };
+      const issue = result.error.issues[0];
+      const error = new Error(issue.message) as Error & { validation: unknown };
+      error.validation = result.error.issues;
+      return { error };
+    };
+  });
+  // Responses are typed in TypeScript; serialize them as plain JSON.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+}
+
+/** For @fastify/swagger: turns zod schemas of a route into JSON Schema. */
+export function zodToOpenApi({ schema, url }: { schema: FastifySchema; url: string }) {
+  if (!schema) return { schema, url };
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'response' && value && typeof value === 'object') {
+      out.response = Object.fromEntries(
+        Object.entries(value as Record<string, unknown>).map(([status, s]) => [status, convert(s)]),
+      );
+    } else out[key] = convert(value);
+  }
+  return { schema: out as FastifySchema, url };
+}
+
+function convert(value: unknown): unknown {
+  if (!isZod(value)) return value;
+  const json = z.toJSONSchema(value, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}

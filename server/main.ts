@@ -1,0 +1,88 @@
+/**
+ * `npm start`: builds the browser app if it is missing, opens the database (PGlite in DATA_DIR by
+ * default), seeds the demo on first start, serves everything on one port and stops cleanly on
+ * Ctrl-C / SIGTERM.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { loadConfig, type Config } from './config';
+import { createServer } from './server';
+import { seedDemo } from './demo';
+
+const root = path.resolve(__dirname, '..');
+const h5Dir = path.join(root, 'dist', 'h5');
+
+/** OPS_TOKEN and CREDENTIAL_KEY when unset: generated once and kept in DATA_DIR. */
+function localSecrets(config: Config, dataDir: string) {
+  const file = path.join(dataDir, 'secrets.json');
+  const saved = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { opsToken?: string; credentialKey?: string }) : {};
+  const opsToken = config.OPS_TOKEN ?? saved.opsToken ?? crypto.randomBytes(24).toString('base64url');
+  const credentialKey = config.CREDENTIAL_KEY ?? saved.credentialKey ?? crypto.randomBytes(32).toString('base64');
+  if (!config.OPS_TOKEN || !config.CREDENTIAL_KEY) {
+    fs.writeFileSync(file, JSON.stringify({ ...saved, opsToken: saved.opsToken ?? opsToken, credentialKey: saved.credentialKey ?? credentialKey }), { mode: 0o600 });
+  }
+  return { opsToken, credentialKey: Buffer.from(credentialKey, 'base64') };
+}
+
+function ensureBrowserBuild() {
+  if (fs.existsSync(path.join(h5Dir, 'index.html'))) return;
+  console.log('构建浏览器版（首次启动需要约 1 分钟）…');
+  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API: '' },
+  });
+  if (result.status !== 0) throw new Error('The browser build failed (npm run build:h5).');
+}
+
+async function main() {
+  const config = loadConfig(process.env);
+  const dataDir = path.resolve(config.DATA_DIR);
+  fs.mkdirSync(dataDir, { recursive: true });
+  ensureBrowserBuild();
+  const { opsToken, credentialKey } = localSecrets(config, dataDir);
+  const server = await createServer({ config, credentialKey, opsToken, dataDir, staticDir: h5Dir });
+  const demo = await seedDemo(server.ctx.db, dataDir);
+  await server.app.listen({ port: config.PORT, host: config.HOST });
+
+  const lines = [
+    '',
+    `发票云 · 电子税局配置 is running at ${config.publicUrl}/`,
+    `  database:        ${server.ctx.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`,
+    `  operator token:  ${opsToken}`,
+    `  API docs:        ${config.publicUrl}/openapi.json`,
+  ];
+  if (demo) {
+    lines.push(`  demo tenant:     ${demo.tenantName}, activation code ${demo.activationCode}`);
+    for (const e of demo.enterprises) lines.push(`    ${e.name}  ${e.taxId}  ${e.region}`);
+  }
+  if (config.sandbox) {
+    lines.push(`  try it:          ${config.publicUrl}/?wxuser=张三`);
+    lines.push(`  phone (SMS/QR):  ${config.publicUrl}/sandbox/etax/control/`);
+  }
+  lines.push('Press Ctrl-C to stop.', '');
+  console.log(lines.join('\n'));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping…`);
+    try {
+      await server.close();
+      process.exit(0);
+    } catch (e) {
+      console.error(e);
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

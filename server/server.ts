@@ -1,0 +1,55 @@
+/**
+ * Assembles one server instance: database, secrets, adapters, the Fastify app. Used by main.ts and
+ * by tests (which pass an in-memory database and their own keys).
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db';
+import { createSecretBox, parseOldKeys } from './crypto/secrets';
+import { createWechatClient } from './adapters/wechat';
+import { createDbTokenStore } from './adapters/wechat/db-token-store';
+import { SANDBOX_APPID, SANDBOX_SECRET } from './sandbox';
+import { buildApp } from './app';
+import type { AppContext } from './context';
+
+export interface CreateServerOptions {
+  config: Config;
+  /** 32-byte key for stored secrets (CREDENTIAL_KEY). */
+  credentialKey: Buffer;
+  opsToken: string;
+  /** Persist PGlite and sandbox data here; memory when absent. Ignored for PGlite when DATABASE_URL is set. */
+  dataDir?: string;
+  staticDir?: string;
+  logLevel?: string;
+  /** Reuse an open database (tests running several instances on one database). */
+  database?: Database;
+}
+
+export interface RunningParts {
+  app: FastifyInstance;
+  ctx: AppContext;
+  close(): Promise<void>;
+}
+
+export async function createServer(opts: CreateServerOptions): Promise<RunningParts> {
+  const { config } = opts;
+  const ownsDatabase = !opts.database;
+  const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: opts.dataDir }));
+  const secrets = createSecretBox({ id: config.CREDENTIAL_KEY_ID, key: opts.credentialKey }, parseOldKeys(config.CREDENTIAL_OLD_KEYS));
+  const wechat = createWechatClient({
+    apiBase: config.WECHAT_API_BASE ?? `${config.publicUrl}/sandbox/wechat`,
+    appid: config.WECHAT_APPID ?? SANDBOX_APPID,
+    secret: config.WECHAT_SECRET ?? SANDBOX_SECRET,
+    tokenStore: createDbTokenStore(database.db),
+  });
+  const ctx: AppContext = { config, database, db: database.db, secrets, wechat, opsToken: opts.opsToken };
+  const app = await buildApp({ ctx, staticDir: opts.staticDir, dataDir: opts.dataDir, logLevel: opts.logLevel });
+  return {
+    app,
+    ctx,
+    async close() {
+      await app.close();
+      if (ownsDatabase) await database.close();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * Starts the real server for a test: in-process, listening on a free loopback port, with both
+ * sandboxes mounted, on PGlite in memory — or on PostgreSQL when TEST_DATABASE_URL is set.
+ */
+import net from 'node:net';
+import crypto from 'node:crypto';
+import { loadConfig, type Config } from '../../server/config';
+import { createServer, type RunningParts } from '../../server/server';
+import { openDatabase, type Database } from '../../server/db';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function testDatabase(): Promise<Database> {
+  return openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
+}
+
+export interface TestServer extends RunningParts {
+  url: string;
+  opsToken: string;
+  config: Config;
+  /** fetch against the server, JSON in and out. */
+  call(method: string, path: string, opts?: { body?: unknown; token?: string }): Promise<{ status: number; body: any }>;
+  /** Operator API call with the operator token. */
+  ops(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+}
+
+export async function startTestServer(opts: { env?: Record<string, string>; database?: Database; staticDir?: string } = {}): Promise<TestServer> {
+  const port = await freePort();
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
+  const opsToken = crypto.randomBytes(24).toString('base64url');
+  const database = opts.database ?? (await testDatabase());
+  const parts = await createServer({ config, credentialKey: crypto.randomBytes(32), opsToken, database, staticDir: opts.staticDir });
+  await parts.app.listen({ port, host: '127.0.0.1' });
+  const url = `http://127.0.0.1:${port}`;
+  const call: TestServer['call'] = async (method, path, o = {}) => {
+    const res = await fetch(url + path, {
+      method,
+      headers: {
+        ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+      },
+      body: o.body !== undefined ? JSON.stringify(o.body) : undefined,
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body };
+  };
+  return {
+    ...parts,
+    url,
+    opsToken,
+    config,
+    call,
+    ops: (method, path, body) => call(method, path, { body, token: opsToken }),
+    async close() {
+      await parts.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}
+
+/** Signs a simulated WeChat user in through the sandbox, as the app does; returns the token. */
+export async function signInAs(server: TestServer, user: string): Promise<string> {
+  const code = await server.call('POST', '/sandbox/wechat/control/code', { body: { user } });
+  if (code.status !== 200) throw new Error(`sandbox code: ${code.status} ${JSON.stringify(code.body)}`);
+  const login = await server.call('POST', '/api/v1/auth/login', { body: { code: code.body.code } });
+  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+  return login.body.token as string;
+}
+
+/** A unique simulated user name per test, so runs on a shared PostgreSQL don't collide. */
+export function uniqueUser(prefix = 'user'): string {
+  return `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
+}
