@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: every check and every test, in order of cost; exits non-zero on any failure.
+ * Server tests run on PGlite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+ * Closes with one line "tests: N passed, N failed".
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const only = process.argv.slice(2); // e.g. `npm test -- server e2e`
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const out = res.stdout?.toString() ?? '';
+  process.stdout.write(out);
+  console.log(`=== ${name}: ${res.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (res.status !== 0) failures.push(name);
+  return { ok: res.status === 0, out };
+}
+
+/** Counts from node's test runner (spec reporter) output. */
+function countNode(out) {
+  const pass = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+  const fail = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0) + Number(/ℹ cancelled (\d+)/.exec(out)?.[1] ?? 0);
+  passed += pass;
+  failed += fail;
+}
+
+function nodeTests(name, globs, env = {}) {
+  const { ok, out } = run(name, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...globs], env);
+  countNode(out);
+  if (!ok && !/ℹ fail [1-9]/.test(out)) failed += 1; // crashed before reporting
+}
+
+const want = (part) => only.length === 0 || only.includes(part);
+
+if (want('static')) {
+  run('lint', 'npx', ['eslint', '--max-warnings=0', 'src', 'types', 'server', 'test', 'config']);
+  run('format', 'npx', ['prettier', '--check', '{src,types,server,test,config,scripts}/**/*.{ts,tsx,mjs,scss}']);
+  run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+}
+
+if (want('app')) {
+  const report = path.join(os.tmpdir(), `jest-${process.pid}.json`);
+  const { ok } = run('app tests (jest)', 'npx', ['jest', '--ci', '--json', `--outputFile=${report}`]);
+  if (fs.existsSync(report)) {
+    const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    if (!ok && r.numFailedTests === 0) failed += 1;
+  } else if (!ok) failed += 1;
+}
+
+if (want('server')) {
+  nodeTests('server tests (PGlite)', ['test/server/**/*.test.ts', 'test/sandbox/**/*.test.ts']);
+  if (process.env.TEST_DATABASE_URL) {
+    run('reset test database', process.execPath, ['--import', 'tsx', 'scripts/reset-test-db.ts']);
+    nodeTests('server tests (PostgreSQL)', ['test/server/**/*.test.ts']);
+  } else {
+    console.log('\n=== server tests (PostgreSQL): skipped, TEST_DATABASE_URL is not set');
+  }
+}
+
+if (want('weapp') || want('e2e')) {
+  run('build weapp', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
+  run('build h5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_API: '' });
+}
+if (want('weapp')) nodeTests('weapp build tests', ['test/weapp/**/*.test.ts']);
+if (want('e2e')) nodeTests('end-to-end tests (Chromium)', ['test/e2e/**/*.test.ts']);
+
+console.log('');
+if (failures.length) console.log(`failed steps: ${failures.join(', ')}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failures.length || failed ? 1 : 0);

@@ -1,0 +1,34 @@
+/**
+ * Headless Chromium for end-to-end tests (Debian's /usr/bin/chromium, or CHROME_PATH), driven by
+ * playwright-core. The flags keep Chromium off the network this machine does not have.
+ */
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const CHROME_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
+}
+
+/** A phone-sized page, as the mini program is used. */
+export async function phonePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return page;
+}
+
+/** Taro's Input is a custom element: type into the real input inside it. */
+export async function fillTaroInput(page: Page, selector: string, value: string) {
+  const inner = page.locator(`${selector} input`).first();
+  await inner.fill(value);
+}

@@ -1,0 +1,37 @@
+/**
+ * Words of the domain shared by the app and the server: channels, 身份, 登录类型, with the labels
+ * shown on screen (the seed's words).
+ */
+
+/** 开票 = issue, 收票 = receive (CONTRACT.md). */
+export const CHANNELS = ['issue', 'receive'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { issue: '开票业务', receive: '收票业务' };
+export const CHANNEL_SHORT: Record<Channel, string> = { issue: '开票', receive: '收票' };
+
+/** 身份 of a person in an enterprise (PLATFORM.md). 法定代表人 and 财务负责人 have full rights. */
+export const ROLES = ['法定代表人', '财务负责人', '管理员', '办税员', '开票员', '领票人'] as const;
+export type Role = (typeof ROLES)[number];
+/** Who may become 数电配置管理员 (F10). */
+export const ADMIN_ROLES: readonly Role[] = ['法定代表人', '财务负责人'];
+
+/** 登录类型 (F5). 发票云登录App was withdrawn: shown as 已下架, never chosen. */
+export const LOGIN_TYPES = ['manual', 'huameng', 'qixiangyun'] as const;
+export type LoginType = (typeof LOGIN_TYPES)[number];
+export const LOGIN_TYPE_LABELS: Record<LoginType, string> = {
+  manual: '人工登录',
+  huameng: '华盟托管号码',
+  qixiangyun: '企享云办税小号',
+};
+/** Hosted types fetch their SMS codes themselves and log in without a person. */
+export const HOSTED_LOGIN_TYPES: readonly LoginType[] = ['huameng', 'qixiangyun'];
+export const WITHDRAWN_LOGIN_TYPE_LABEL = '发票云登录App';
+
+/** The app a login QR is scanned with (F17). */
+export const QR_APPS = ['tax', 'iit'] as const;
+export type QrApp = (typeof QR_APPS)[number];
+export const QR_APP_LABELS: Record<QrApp, string> = { tax: '税务APP', iit: '个人所得税APP' };
+
+/** 证件类型 */
+export const ID_TYPES = ['居民身份证', '中国护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国护照'] as const;
+export type IdType = (typeof ID_TYPES)[number];
