@@ -1,0 +1,175 @@
+/**
+ * The sandbox bureau's own data: natural persons, enterprises, relations, and the transient things
+ * logins create (SMS, flows, QR tickets, sessions, 认证 records). Plain JSON so the store can write
+ * it to a file as is. Times are epoch milliseconds of the store's clock.
+ */
+
+/** 开票 = issue, 收票 = receive (CONTRACT.md). */
+export const CHANNELS = ['issue', 'receive'] as const;
+export type Channel = (typeof CHANNELS)[number];
+export const CHANNEL_LABELS: Record<Channel, string> = { issue: '开票', receive: '收票' };
+
+/** 身份 of a person in an enterprise (PLATFORM.md). */
+export const ROLES = ['法定代表人', '财务负责人', '管理员', '办税员', '开票员', '领票人'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** 证件类型 */
+export const ID_TYPES = ['居民身份证', '中国护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国护照'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+/** The app a QR ticket is scanned with: 税务APP or 个人所得税APP. */
+export const QR_APPS = ['tax', 'iit'] as const;
+export type QrApp = (typeof QR_APPS)[number];
+export const QR_APP_LABELS: Record<QrApp, string> = { tax: '税务APP', iit: '个人所得税APP' };
+
+/** Companies that host phone numbers and expose the SMS they receive (华盟托管号码, 企享云办税小号). */
+export const HOSTED_PROVIDERS = ['huameng', 'qixiangyun'] as const;
+export type HostedProvider = (typeof HOSTED_PROVIDERS)[number];
+
+export interface Person {
+  idNumber: string;
+  idType: IdType;
+  name: string;
+  /** The phone bound at the bureau: SMS codes go there. */
+  phone: string;
+  /** Optional 用户名, a third way to name the account. */
+  userName?: string;
+  /** Salted SHA-256: the data file holds no clear passwords. */
+  passwordSalt: string;
+  passwordHash: string;
+  /** 实名等级 1–4; face-registered users are 4. */
+  realNameLevel: number;
+  agreementSigned: boolean;
+  /** Test switch: the real-name check (ITS 实名核验) fails for this person. */
+  failRealName: boolean;
+  /** Times of wrong passwords and SMS codes still inside the counting window. */
+  wrongAttempts: number[];
+  lockedUntil?: number;
+}
+
+export interface Enterprise {
+  taxId: string;
+  name: string;
+  /** 地区: single login per person applies per region. */
+  region: string;
+}
+
+export interface Relation {
+  taxId: string;
+  idNumber: string;
+  role: Role;
+  permissions: Channel[];
+}
+
+export type SmsPurpose = 'login' | 'reset_password';
+
+export interface Sms {
+  id: string;
+  phone: string;
+  code: string;
+  purpose: SmsPurpose;
+  text: string;
+  flowId: string;
+  sentAt: number;
+  expiresAt: number;
+  /** A code works once; a resend also retires the earlier codes of its flow. */
+  used: boolean;
+}
+
+/** What the caller must do next in a flow; `done`/`failed` end it. */
+export type FlowStage = 'sms' | 'qr' | 'face' | 'real_name' | 'agreement' | 'set_password' | 'done' | 'failed';
+
+export interface Flow {
+  id: string;
+  purpose: 'login' | 'reset_password';
+  method: 'password' | 'sms' | 'qr' | 'reset';
+  stage: FlowStage;
+  /** The person; unknown for a QR login until someone confirms the ticket. */
+  idNumber?: string;
+  taxId?: string;
+  /** 身份 asked for; the chosen relation's role once known. */
+  role?: Role;
+  channel?: Channel;
+  /** QR or face ticket of the `qr` / `face` stage. */
+  ticket?: string;
+  sessionId?: string;
+  /** Why a `failed` flow failed: the bureau code and text, answered to every later call. */
+  failure?: { code: string; message: string };
+  createdAt: number;
+  expiresAt: number;
+}
+
+export type TicketKind = 'login' | 'auth';
+export type TicketState = 'pending' | 'scanned' | 'confirmed';
+
+export interface Ticket {
+  ticket: string;
+  /** login: a QR login; auth: a face check (认证), alone or inside an SMS login. */
+  kind: TicketKind;
+  app: QrApp;
+  state: TicketState;
+  taxId: string;
+  /** The only person who may confirm it; unset for a QR login anyone related to taxId may take. */
+  idNumber?: string;
+  confirmedBy?: string;
+  flowId?: string;
+  payload: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface Session {
+  id: string;
+  idNumber: string;
+  taxId: string;
+  region: string;
+  role: Role;
+  channel: Channel;
+  permissions: Channel[];
+  createdAt: number;
+  expiresAt: number;
+  droppedAt?: number;
+  dropReason?: string;
+}
+
+/** A confirmed 认证 of a person for an enterprise. */
+export interface AuthRecord {
+  idNumber: string;
+  taxId: string;
+  validUntil: number;
+}
+
+export interface HostedNumber {
+  phone: string;
+  provider: HostedProvider;
+  /** false: the provider never sees the codes (an SMS timeout in an automatic login). */
+  deliver: boolean;
+}
+
+export interface EtaxData {
+  version: 1;
+  persons: Record<string, Person>;
+  enterprises: Record<string, Enterprise>;
+  relations: Relation[];
+  sms: Sms[];
+  flows: Record<string, Flow>;
+  tickets: Record<string, Ticket>;
+  sessions: Record<string, Session>;
+  auths: AuthRecord[];
+  hostedNumbers: Record<string, HostedNumber>;
+}
+
+export function emptyData(): EtaxData {
+  return {
+    version: 1,
+    persons: {},
+    enterprises: {},
+    relations: [],
+    sms: [],
+    flows: {},
+    tickets: {},
+    sessions: {},
+    auths: [],
+    hostedNumbers: {},
+  };
+}

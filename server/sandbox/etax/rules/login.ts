@@ -1,0 +1,180 @@
+/**
+ * Rules 1, 3, 4, 5: the ways into the bureau and what follows the second factor.
+ *  - password + SMS code (seed 4.1 密码登录);
+ *  - SMS-only: phone + code, then a face check in the app (seed 4.1 短信登录: 系统提示进行扫脸认证);
+ *  - QR: a ticket scanned and confirmed in the 税务APP / 个人所得税APP.
+ * After the second factor: 实名等级 below the minimum → the real-name check (confirm runs it,
+ * cancel fails the login); then an unsigned agreement → sign it; then the session.
+ */
+import { BUREAU_CODES, BureauError } from '../errors';
+import { MSG } from '../messages';
+import type { Channel, Flow, QrApp, Role } from '../model';
+import type { EtaxStore } from '../store';
+import { assertNotLocked, checkPassword, clearWrongAttempts, requirePerson } from './accounts';
+import { assertStage, describeStep, failFlow, getFlow, newFlow, type StepView } from './flows';
+import { chooseRelation, requireEnterprise } from './relations';
+import { openSession } from './sessions';
+import { sendCode } from './sms';
+import { createTicket, ticketState } from './tickets';
+
+export interface LoginTarget {
+  taxId: string;
+  channel: Channel;
+  role?: Role;
+}
+
+export function startPasswordLogin(
+  store: EtaxStore,
+  input: LoginTarget & { account: string; password: string },
+): StepView {
+  const enterprise = requireEnterprise(store.data, input.taxId);
+  const person = requirePerson(store.data, input.account);
+  checkPassword(store, person, input.password);
+  const relation = chooseRelation(store.data, person, enterprise.taxId, input.role, input.channel);
+  const flow = newFlow(store, {
+    purpose: 'login',
+    method: 'password',
+    stage: 'sms',
+    idNumber: person.idNumber,
+    taxId: enterprise.taxId,
+    role: relation.role,
+    channel: input.channel,
+  });
+  sendCode(store, flow, person, 'login');
+  return describeStep(store, flow);
+}
+
+export function startSmsLogin(store: EtaxStore, input: LoginTarget & { phone: string }): StepView {
+  const enterprise = requireEnterprise(store.data, input.taxId);
+  const person = Object.values(store.data.persons).find((p) => p.phone === input.phone.trim());
+  if (!person) throw new BureauError(BUREAU_CODES.userNotFound, MSG.userNotFound, 404);
+  assertNotLocked(store, person);
+  const relation = chooseRelation(store.data, person, enterprise.taxId, input.role, input.channel);
+  const flow = newFlow(store, {
+    purpose: 'login',
+    method: 'sms',
+    stage: 'sms',
+    idNumber: person.idNumber,
+    taxId: enterprise.taxId,
+    role: relation.role,
+    channel: input.channel,
+  });
+  sendCode(store, flow, person, 'login');
+  return describeStep(store, flow);
+}
+
+/** A QR login; naming the account binds the ticket to that person, otherwise anyone related may take it. */
+export function startQrLogin(store: EtaxStore, input: LoginTarget & { app: QrApp; account?: string }): StepView {
+  const enterprise = requireEnterprise(store.data, input.taxId);
+  let idNumber: string | undefined;
+  let role = input.role;
+  if (input.account) {
+    const person = requirePerson(store.data, input.account);
+    assertNotLocked(store, person);
+    role = chooseRelation(store.data, person, enterprise.taxId, input.role, input.channel).role;
+    idNumber = person.idNumber;
+  }
+  const flow = newFlow(store, {
+    purpose: 'login',
+    method: 'qr',
+    stage: 'qr',
+    idNumber,
+    taxId: enterprise.taxId,
+    role,
+    channel: input.channel,
+  });
+  const ticket = createTicket(store, { kind: 'login', app: input.app, taxId: enterprise.taxId, idNumber, flowId: flow.id });
+  flow.ticket = ticket.ticket;
+  return describeStep(store, flow);
+}
+
+/** The SMS code of a login was right: SMS-only logins go on to the face check, the others onwards. */
+export function afterLoginCode(store: EtaxStore, flow: Flow): StepView {
+  if (flow.method === 'sms') {
+    const ticket = createTicket(store, {
+      kind: 'auth',
+      app: 'tax',
+      taxId: flow.taxId as string,
+      idNumber: flow.idNumber,
+      flowId: flow.id,
+    });
+    flow.stage = 'face';
+    flow.ticket = ticket.ticket;
+    return describeStep(store, flow);
+  }
+  return afterSecondFactor(store, flow);
+}
+
+/** Polling a `qr` or `face` stage: once the ticket is confirmed the login moves on. */
+export function afterScan(store: EtaxStore, flow: Flow): StepView {
+  const t = store.data.tickets[flow.ticket ?? ''];
+  const state = t ? ticketState(store, t) : 'expired';
+  if (state === 'expired') failFlow(flow, new BureauError(BUREAU_CODES.qrExpired, MSG.qrExpired, 410));
+  if (state !== 'confirmed') return describeStep(store, flow);
+  flow.idNumber ??= t.confirmedBy;
+  try {
+    const person = store.data.persons[flow.idNumber as string];
+    assertNotLocked(store, person);
+    flow.role = chooseRelation(store.data, person, flow.taxId as string, flow.role, flow.channel).role;
+  } catch (err) {
+    if (err instanceof BureauError) failFlow(flow, err);
+    throw err;
+  }
+  return afterSecondFactor(store, flow);
+}
+
+function afterSecondFactor(store: EtaxStore, flow: Flow): StepView {
+  const person = store.data.persons[flow.idNumber as string];
+  if (person.realNameLevel < store.timing.minRealNameLevel) {
+    flow.stage = 'real_name';
+    return describeStep(store, flow);
+  }
+  return afterRealName(store, flow);
+}
+
+function afterRealName(store: EtaxStore, flow: Flow): StepView {
+  const person = store.data.persons[flow.idNumber as string];
+  if (!person.agreementSigned) {
+    flow.stage = 'agreement';
+    return describeStep(store, flow);
+  }
+  return finishLogin(store, flow);
+}
+
+function finishLogin(store: EtaxStore, flow: Flow): StepView {
+  const person = store.data.persons[flow.idNumber as string];
+  const enterprise = requireEnterprise(store.data, flow.taxId as string);
+  const relation = chooseRelation(store.data, person, enterprise.taxId, flow.role, flow.channel);
+  const session = openSession(store, person, enterprise, relation, flow.channel as Channel);
+  clearWrongAttempts(person);
+  flow.sessionId = session.id;
+  flow.stage = 'done';
+  return describeStep(store, flow);
+}
+
+/** 确认 on the real-name screen runs the check (ITS 实名核验); a failure ends the login. */
+export function confirmRealName(store: EtaxStore, flowId: string): StepView {
+  const flow = getFlow(store, flowId);
+  assertStage(flow, 'real_name');
+  const person = store.data.persons[flow.idNumber as string];
+  if (person.failRealName) failFlow(flow, new BureauError(BUREAU_CODES.realNameFailed, MSG.realNameFailed, 403));
+  person.realNameLevel = Math.max(person.realNameLevel, store.timing.minRealNameLevel);
+  return afterRealName(store, flow);
+}
+
+/** 取消 or back on the real-name screen: the login fails. */
+export function cancelRealName(store: EtaxStore, flowId: string): { flowId: string; step: 'cancelled'; message: string } {
+  const flow = getFlow(store, flowId);
+  assertStage(flow, 'real_name');
+  flow.stage = 'failed';
+  flow.failure = { code: BUREAU_CODES.realNameCancelled, message: MSG.realNameCancelled };
+  return { flowId, step: 'cancelled', message: MSG.realNameCancelled };
+}
+
+/** 确认 on the agreement dialog signs it (seed 4.2 存量户服务协议重签). */
+export function signAgreement(store: EtaxStore, flowId: string): StepView {
+  const flow = getFlow(store, flowId);
+  assertStage(flow, 'agreement');
+  store.data.persons[flow.idNumber as string].agreementSigned = true;
+  return finishLogin(store, flow);
+}
