@@ -13,7 +13,7 @@ import { AppError } from './http/errors';
 import { loggerOptions } from './http/logging';
 import { useZodSchemas, zodToOpenApi } from './http/zod';
 import { requireOperator, requireUser } from './http/auth';
-import { mountSandboxes } from './sandbox';
+import { mountSandboxes, type MountedSandboxes } from './sandbox';
 import { authRoutes } from './routes/api/auth';
 import { tenantRoutes } from './routes/api/tenants';
 import { opsTenantRoutes } from './routes/ops/tenants';
@@ -30,7 +30,7 @@ export interface BuildAppOptions {
   logLevel?: string;
 }
 
-export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOptions): Promise<{ app: FastifyInstance; sandboxes?: MountedSandboxes }> {
   const app = Fastify({ logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL), bodyLimit: 256 * 1024 });
   useZodSchemas(app);
   installErrorHandling(app);
@@ -51,7 +51,7 @@ export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOp
     return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' });
   });
 
-  if (ctx.config.sandbox) await mountSandboxes(app, ctx.config, dataDir);
+  const sandboxes = ctx.config.sandbox ? await mountSandboxes(app, ctx.config, dataDir) : undefined;
 
   await app.register(
     async (api) => {
@@ -81,7 +81,7 @@ export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOp
       },
     });
   }
-  return app;
+  return { app, sandboxes };
 }
 
 function installErrorHandling(app: FastifyInstance) {

@@ -9,7 +9,8 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { loadConfig, type Config } from './config';
 import { createServer } from './server';
-import { seedDemo } from './demo';
+import { seedDemo, DEMO_ENTERPRISES } from './demo';
+import { seedDemoBureau } from './sandbox/etax';
 
 const root = path.resolve(__dirname, '..');
 const h5Dir = path.join(root, 'dist', 'h5');
@@ -45,6 +46,7 @@ async function main() {
   const { opsToken, credentialKey } = localSecrets(config, dataDir);
   const server = await createServer({ config, credentialKey, opsToken, dataDir, staticDir: h5Dir });
   const demo = await seedDemo(server.ctx.db, dataDir);
+  const bureauPeople = server.sandboxes ? seedDemoBureau(server.sandboxes.etaxStore, DEMO_ENTERPRISES) : [];
   await server.app.listen({ port: config.PORT, host: config.HOST });
 
   const lines = [
@@ -57,6 +59,13 @@ async function main() {
   if (demo) {
     lines.push(`  demo tenant:     ${demo.tenantName}, activation code ${demo.activationCode}`);
     for (const e of demo.enterprises) lines.push(`    ${e.name}  ${e.taxId}  ${e.region}`);
+  }
+  if (bureauPeople.length) {
+    lines.push('  e-tax sandbox accounts (电子税局账号 / 密码):');
+    for (const p of bureauPeople) {
+      const how = p.loginType === 'manual' ? '人工登录' : p.loginType === 'huameng' ? '华盟托管号码' : '企享云办税小号';
+      lines.push(`    ${p.enterpriseName} ${p.role} ${p.name}: ${p.account} / ${p.passwordCurrent ? p.password : '(已在沙箱修改)'}  ${how}`);
+    }
   }
   if (config.sandbox) {
     lines.push(`  try it:          ${config.publicUrl}/?wxuser=张三`);

@@ -8,7 +8,7 @@ import { openDatabase, type Database } from './db';
 import { createSecretBox, parseOldKeys } from './crypto/secrets';
 import { createWechatClient } from './adapters/wechat';
 import { createDbTokenStore } from './adapters/wechat/db-token-store';
-import { SANDBOX_APPID, SANDBOX_SECRET } from './sandbox';
+import { SANDBOX_APPID, SANDBOX_SECRET, type MountedSandboxes } from './sandbox';
 import { buildApp } from './app';
 import type { AppContext } from './context';
 
@@ -28,6 +28,8 @@ export interface CreateServerOptions {
 export interface RunningParts {
   app: FastifyInstance;
   ctx: AppContext;
+  /** The mounted sandboxes (sandbox on only), e.g. to seed the demo bureau. */
+  sandboxes?: MountedSandboxes;
   close(): Promise<void>;
 }
 
@@ -43,10 +45,11 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     tokenStore: createDbTokenStore(database.db),
   });
   const ctx: AppContext = { config, database, db: database.db, secrets, wechat, opsToken: opts.opsToken };
-  const app = await buildApp({ ctx, staticDir: opts.staticDir, dataDir: opts.dataDir, logLevel: opts.logLevel });
+  const { app, sandboxes } = await buildApp({ ctx, staticDir: opts.staticDir, dataDir: opts.dataDir, logLevel: opts.logLevel });
   return {
     app,
     ctx,
+    sandboxes,
     async close() {
       await app.close();
       if (ownsDatabase) await database.close();

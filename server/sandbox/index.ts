@@ -7,13 +7,18 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { wechatSandbox } from './wechat';
+import { etaxSandbox, createEtaxStore, type EtaxStore } from './etax';
 import { subscribeTemplates } from '../notify/templates';
 
 /** The sandbox's own AppID and secret, used when WECHAT_APPID/WECHAT_SECRET are unset. */
 export const SANDBOX_APPID = 'wx0000sandbox0000';
 export const SANDBOX_SECRET = 'sandbox-app-secret';
 
-export async function mountSandboxes(app: FastifyInstance, config: Config, dataDir?: string) {
+export interface MountedSandboxes {
+  etaxStore: EtaxStore;
+}
+
+export async function mountSandboxes(app: FastifyInstance, config: Config, dataDir?: string): Promise<MountedSandboxes> {
   const dataFile = (name: string) => (dataDir ? path.join(dataDir, name) : undefined);
   await app.register(wechatSandbox, {
     prefix: '/sandbox/wechat',
@@ -22,4 +27,7 @@ export async function mountSandboxes(app: FastifyInstance, config: Config, dataD
     templates: subscribeTemplates(config),
     dataFile: dataFile('wechat-sandbox.json'),
   });
+  const etaxStore = createEtaxStore({ dataFile: dataFile('etax-sandbox.json') });
+  await app.register(etaxSandbox, { prefix: '/sandbox/etax', store: etaxStore });
+  return { etaxStore };
 }
