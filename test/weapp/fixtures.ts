@@ -1,0 +1,38 @@
+/** What the fake server answers: one signed-in user with one tenant and two enterprises. */
+import type { LoginResponse, MyTenantsResponse } from '../../types/api';
+import type { Routes } from '../support/weapp-host';
+
+export const TENANT = { id: 'ten-1', name: '上海云票科技有限公司' };
+export const ENTERPRISES = [
+  {
+    id: 'ent-1',
+    name: '上海云票贸易有限公司',
+    taxId: '91310000MA1FL0000X',
+    region: '上海',
+    accountCount: 2,
+    myBoundCount: 1,
+    admin: { state: 'me' as const, names: [] },
+  },
+  {
+    id: 'ent-2',
+    name: '杭州云票软件有限公司',
+    taxId: '913301000000000001',
+    region: '浙江',
+    accountCount: 0,
+    myBoundCount: 0,
+    admin: { state: 'other' as const, names: ['张*'] },
+  },
+];
+
+export function apiRoutes(): Routes {
+  const login: LoginResponse = {
+    token: 't',
+    expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+    user: { id: 'u1' },
+  };
+  const tenants: MyTenantsResponse = { tenants: [{ ...TENANT, enterprises: ENTERPRISES }] };
+  return {
+    'POST /api/v1/auth/login': { status: 200, body: login },
+    'GET /api/v1/me/tenants': { status: 200, body: tenants },
+  };
+}
