@@ -129,21 +129,30 @@ export function applyDataPath(
   });
 }
 
-// ---- Which template binds which event (from base.wxml) ----------------------------------------------
+// ---- What each node type is, from Taro's templates in base.wxml -----------------------------------
 
 type Binding = 'bind' | 'catch';
 const BUBBLING = new Set(['tap', 'longpress', 'longtap', 'touchstart', 'touchmove', 'touchend', 'touchcancel']);
 
-function readBindings(dir: string): Map<string, Map<string, Binding>> {
-  const byNn = new Map<string, Map<string, Binding>>();
+/** A node type (`nn`): its WXML tag, the events its template binds, and its short props (`p13` → placeholder). */
+export interface NodeTemplate {
+  tag: string;
+  events: Map<string, Binding>;
+  props: Map<string, string>;
+}
+
+function readTemplates(dir: string): Map<string, NodeTemplate> {
+  const byNn = new Map<string, NodeTemplate>();
   const file = path.join(dir, 'base.wxml');
   if (!fs.existsSync(file)) return byNn;
   const wxml = fs.readFileSync(file, 'utf8');
-  // `tmpl_0_<nn>` (and `tmpl_0_<nn>_focus|blur` for inputs): the first element's attributes.
-  for (const m of wxml.matchAll(/<template name="tmpl_0_([^"_]+)(?:_\w+)?">\s*<[\w-]+([^>]*)>/g)) {
-    const map = byNn.get(m[1]) ?? new Map<string, Binding>();
-    for (const b of m[2].matchAll(/\b(bind|catch):?([\w]+)="eh"/g)) map.set(b[2], b[1] as Binding);
-    byNn.set(m[1], map);
+  // `tmpl_0_<nn>` (and `tmpl_0_<nn>_focus|blur` for inputs): the first element and its attributes.
+  for (const m of wxml.matchAll(/<template name="tmpl_0_([^"_]+)(?:_\w+)?">\s*<([\w-]+)([^>]*)>/g)) {
+    const t = byNn.get(m[1]) ?? { tag: m[2], events: new Map<string, Binding>(), props: new Map<string, string>() };
+    if (t.tag === 'template') t.tag = m[2];
+    for (const b of m[3].matchAll(/\b(bind|catch):?(\w+)="eh"/g)) t.events.set(b[2], b[1] as Binding);
+    for (const a of m[3].matchAll(/([\w-]+)="\{\{(?:xs\.b\()?i\.(p\d+)\b/g)) t.props.set(a[2], a[1]);
+    byNn.set(m[1], t);
   }
   return byNn;
 }
@@ -230,7 +239,8 @@ export class WeappHost {
   private readonly ctxJson: JSON;
   private readonly modules = new Map<string, { exports: unknown }>();
   private readonly pageConfigs = new Map<string, Obj>();
-  private readonly bindings: Map<string, Map<string, Binding>>;
+  /** Node types of this build, by `nn`. */
+  readonly templates: Map<string, NodeTemplate>;
   private readonly timers = new Map<number, { handle: NodeJS.Timeout; short: boolean; repeat: boolean }>();
   private readonly storage = new Map<string, string>();
   private timerSeq = 0;
@@ -252,7 +262,7 @@ export class WeappHost {
     this.opts = opts;
     this.dir = opts.dir ?? weappDir();
     this.appJson = readAppJson(this.dir);
-    this.bindings = readBindings(this.dir);
+    this.templates = readTemplates(this.dir);
     for (const [k, v] of Object.entries(opts.storage ?? {})) this.storage.set(k, JSON.stringify(v));
     this.context = vm.createContext(this.globals());
     // Builtins live on the context's inner global, not on the sandbox object.
@@ -416,7 +426,7 @@ export class WeappHost {
     let delivered = 0;
     for (let i = trail.length - 1; i >= 0; i--) {
       const node = trail[i];
-      const binding = this.bindings.get(String(node.nn))?.get(type);
+      const binding = this.templates.get(String(node.nn))?.events.get(type);
       if (binding) {
         const currentTarget = { id: node.uid ?? node.sid, dataset: { sid: node.sid } };
         const event = {
@@ -758,17 +768,52 @@ export class PageHandle {
     return this.texts().join('\n');
   }
 
-  /** The deepest element whose own text nodes or descendants show `text`. */
+  /** The first element (in document order) showing `text`, narrowed to its deepest descendant that still does. */
   findByText(text: string): TaroNode {
-    let best: TaroNode | undefined;
+    const want = text.replace(/\s+/g, '');
+    const find = (n: TaroNode): TaroNode | undefined => {
+      if (isHidden(n) || !visibleText(n).join('').replace(/\s+/g, '').includes(want)) return undefined;
+      for (const c of n.cn ?? []) {
+        const hit = find(c);
+        if (hit) return hit;
+      }
+      return n.sid ? n : undefined;
+    };
+    const hit = find(this.data.root ?? {});
+    if (!hit) throw new Error(`no element shows "${text}" on ${this.route}; it shows:\n${this.text()}`);
+    return hit;
+  }
+
+  /** An element's WXML tag and props under their WXML names (Taro sends `p13`, the template says `placeholder`). */
+  describe(node: TaroNode): { tag: string; props: Obj } {
+    const template = this.host.templates.get(String(node.nn));
+    const props: Obj = {};
+    for (const [key, value] of Object.entries(node)) {
+      const name = template?.props.get(key);
+      if (name) props[name] = value;
+    }
+    return { tag: template?.tag ?? 'unknown', props };
+  }
+
+  /** Elements with this WXML tag (`input`, `button`, …) whose props include `props`, in document order. */
+  findAll(tag: string, props: Obj = {}): TaroNode[] {
+    const out: TaroNode[] = [];
     const walk = (n: TaroNode): void => {
-      if (isHidden(n)) return;
-      if (n.sid && visibleText(n).join('').includes(text)) best = n;
+      const d = this.describe(n);
+      if (n.sid && d.tag === tag && Object.entries(props).every(([k, v]) => d.props[k] === v)) out.push(n);
       n.cn?.forEach(walk);
     };
-    walk(this.data.root ?? {});
-    if (!best) throw new Error(`no element shows "${text}" on ${this.route}; it shows:\n${this.text()}`);
-    return best;
+    this.data.root?.cn?.forEach(walk);
+    return out;
+  }
+
+  find(tag: string, props: Obj = {}): TaroNode {
+    const hit = this.findAll(tag, props)[0];
+    if (hit) return hit;
+    const seen = this.findAll(tag).map((n) => JSON.stringify(this.describe(n).props));
+    throw new Error(
+      `no <${tag}> with ${JSON.stringify(props)} on ${this.route}; there are: ${seen.join(', ') || 'none'}`,
+    );
   }
 
   /** Fires an event at an element (a node, its uid/sid, or the text it shows) and waits for the app. */

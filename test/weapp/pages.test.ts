@@ -74,3 +74,28 @@ test('each host is isolated: a second launch starts from nothing', async (t) => 
   }
   assert.notEqual(first.app, second.app);
 });
+
+test('events reach the app: 编辑 → 新增 → 激活码 → 确认 joins a tenant (F3)', async (t) => {
+  if (build instanceof Error) throw build;
+  // A small stateful server: the joined tenant shows up in later lists.
+  const joined = { id: 'ten-2', name: '北京新租户有限公司', enterprises: [] };
+  const routes = apiRoutes();
+  let member = false;
+  const list = routes['GET /api/v1/me/tenants'] as { body: { tenants: unknown[] } };
+  routes['GET /api/v1/me/tenants'] = () => ({ body: { tenants: [...list.body.tenants, ...(member ? [joined] : [])] } });
+  routes['POST /api/v1/me/tenants'] = () => ((member = true), { status: 201, body: joined });
+  const host = await WeappHost.launch({ dir: build.dir, routes }, 'pages/index/index');
+  t.after(() => host.dispose());
+
+  await host.current.tap('编辑');
+  await host.current.tap('新增');
+  const add = host.current;
+  await add.input(add.find('input'), 'abcd-efgh-jkmn');
+  await add.tap('确认');
+
+  const post = host.requests.find((r) => r.method === 'POST' && r.path.endsWith('/api/v1/me/tenants'));
+  assert.deepEqual(post?.data, { activationCode: 'abcd-efgh-jkmn' }, diagnose(host));
+  assert.notEqual(host.current.route, add.route, `still on the add page\n${diagnose(host)}`);
+  assert.ok(host.current.text().includes(joined.name), `the joined tenant is not listed\n${diagnose(host)}`);
+  assert.deepEqual(host.errors, [], diagnose(host));
+});
