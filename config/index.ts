@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type Chain from 'webpack-chain';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/** Weapp and H5 each get their own folder: a build wipes its outputRoot (TOOLCHAIN.md). */
+const isH5 = process.env.TARO_ENV === 'h5';
+const outputRoot = isH5 ? 'dist/h5' : 'dist/weapp';
+
+/**
+ * The app API origin. Only TARO_APP_* variables reach the client. The browser build is served by
+ * our own server, so same origin ('') is right; WeChat needs an absolute URL.
+ */
+const apiBase = process.env.TARO_APP_API ?? (isH5 ? '' : 'http://127.0.0.1:3000');
+
+/** Licence comments stay in the bundles instead of loose *.LICENSE.txt files in the package. */
+function keepLicenceCommentsInline(chain: Chain) {
+  // Taro adds its minimizers in production builds only.
+  if (process.env.NODE_ENV !== 'production') return;
+  chain.optimization.minimizer('terserPlugin').tap((args) => [{ ...args[0], extractComments: false }]);
+}
+
+// https://docs.taro.zone/docs/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'fapiaoyun-etax-config',
+    date: '2025-11-22',
+    // Styles are written in WeUI's px; pxtransform is off below, so this only matters for Taro's defaults.
+    designWidth: 375,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot,
+    plugins: [],
+    env: { TARO_APP_API: JSON.stringify(apiBase) },
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: true },
+    mini: {
+      postcss: {
+        // WeUI sizes are CSS px (17 px cells); rpx scaling would make them drift from WeChat's own pages.
+        pxtransform: { enable: false, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        keepLicenceCommentsInline(chain);
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        pxtransform: { enable: false, config: {} },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        // Taro's default ('initial') copies mobx and dayjs into every lazy page chunk.
+        chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
+        keepLicenceCommentsInline(chain);
+        // react-dom alone is over webpack's 244 KiB hint; the sizes are reported by the build tests instead.
+        chain.performance.hints(false);
+      },
+    },
+  };
+
+  return process.env.NODE_ENV === 'development' ? merge({}, baseConfig, devConfig) : merge({}, baseConfig, prodConfig);
+});
