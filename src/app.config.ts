@@ -1,0 +1,23 @@
+export default defineAppConfig({
+  // Main package: the home page only; every other area is a subpackage (WeChat's 2 MB per package).
+  pages: ['pages/index/index'],
+  subPackages: [
+    {
+      root: 'packages/tenants',
+      pages: ['pages/edit/index', 'pages/add/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#EDEDED',
+    navigationBarBackgroundColor: '#FFFFFF',
+    navigationBarTitleText: '个人中心',
+    navigationBarTextStyle: 'black',
+    // WeChat's default; Taro's browser build draws its own bar (title, back) only when it is named.
+    navigationStyle: 'default',
+  },
+  // Code-quality rules of WeChat: inject only the components a page uses.
+  lazyCodeLoading: 'requiredComponents',
+  // We collect phone and ID numbers: privacy APIs wait for consent (PLATFORM.md).
+  __usePrivacyCheck__: true,
+});

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react';
+import { View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { useStores } from '../../stores';
+import { PrivacyConsent } from '../PrivacyConsent';
+import { WxUserPicker } from '../WxUserPicker';
+import './index.scss';
+
+interface AppPageProps {
+  children: ReactNode;
+  className?: string;
+}
+
+/**
+ * The frame of every page: the page itself, plus what the platform may need from the user on any
+ * page — the browser build's simulated-user picker, and WeChat's privacy consent.
+ */
+export const AppPage = observer(function AppPage({ children, className }: AppPageProps) {
+  const { session, privacy } = useStores();
+  return (
+    <View className={`app-page ${className ?? ''}`}>
+      {children}
+      {session.userPickerOpen && <WxUserPicker onChoose={(name) => session.chooseSimulatedUser(name)} />}
+      {privacy.platformAsking && <PrivacyConsent variant='dialog' />}
+    </View>
+  );
+});

@@ -1,0 +1,12 @@
+import type { EnterpriseSummary } from '../../../types/api';
+
+/** The 数电配置管理员 row's status: 未绑定, the (masked) names of the admins, or 本人. */
+export function adminStatusText(admin: EnterpriseSummary['admin']): string {
+  if (admin.state === 'me') return '本人';
+  if (admin.state === 'other') return admin.names.length > 0 ? admin.names.join('、') : '已绑定';
+  return '未绑定';
+}
+
+export function accountCountText({ accountCount, myBoundCount }: EnterpriseSummary): string {
+  return `共 ${accountCount} 个账号 · 我已绑定 ${myBoundCount} 个`;
+}

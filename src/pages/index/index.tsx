@@ -1,0 +1,135 @@
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import type { EnterpriseSummary, TenantSummary } from '../../../types/api';
+import { AppPage } from '../../components/AppPage';
+import { Cell } from '../../components/Cells';
+import { accountListUrl, Routes } from '../../routes';
+import { useStores } from '../../stores';
+import { accountCountText, adminStatusText } from './format';
+import './index.scss';
+
+function openPage(url: string) {
+  Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面暂时无法打开', icon: 'none' }));
+}
+
+function EnterpriseCells({ enterprise }: { enterprise: EnterpriseSummary }) {
+  const { admin } = enterprise;
+  return (
+    <View className='weui-cells home__enterprise'>
+      <Cell
+        title={enterprise.name}
+        description={
+          <Text className='weui-tabular'>
+            税号 {enterprise.taxId} · {enterprise.region}
+          </Text>
+        }
+      />
+      <Cell
+        access
+        title='电子税局账号管理'
+        description={accountCountText(enterprise)}
+        onClick={() => openPage(accountListUrl(enterprise.id))}
+      />
+      <Cell
+        title='数电配置管理员'
+        value={
+          admin.state === 'me' ? (
+            <Text className='weui-tag weui-tag_green'>{adminStatusText(admin)}</Text>
+          ) : (
+            <Text className={admin.state === 'none' ? 'home__admin_none' : ''}>{adminStatusText(admin)}</Text>
+          )
+        }
+      />
+    </View>
+  );
+}
+
+function TenantSection({ tenant }: { tenant: TenantSummary }) {
+  return (
+    <View className='home__tenant'>
+      <View className='weui-cells__title'>{tenant.name}</View>
+      {tenant.enterprises.length === 0 ? (
+        <View className='weui-cells'>
+          <Cell title={<Text className='home__muted'>该租户下还没有企业</Text>} />
+        </View>
+      ) : (
+        tenant.enterprises.map((enterprise) => <EnterpriseCells key={enterprise.id} enterprise={enterprise} />)
+      )}
+    </View>
+  );
+}
+
+/** F2 个人中心: my tenants and, under each, its enterprises. */
+function HomePage() {
+  const { tenants, session } = useStores();
+
+  // Every show: counts change on the pages this one opens.
+  useDidShow(() => {
+    tenants.load();
+  });
+
+  usePullDownRefresh(async () => {
+    await tenants.load();
+    Taro.stopPullDownRefresh();
+  });
+
+  const switchUser = async () => {
+    await session.switchSimulatedUser().catch(() => undefined);
+    await tenants.load();
+  };
+
+  let content: JSX.Element;
+  if (!tenants.loaded && tenants.loadError) {
+    content = (
+      <View className='weui-empty'>
+        <View className='weui-empty__title weui-error-text'>{tenants.loadError}</View>
+        <View className='weui-btn-area'>
+          <Button className='weui-btn' onClick={() => tenants.load()}>
+            重试
+          </Button>
+        </View>
+      </View>
+    );
+  } else if (!tenants.loaded) {
+    content = <View className='weui-loadmore'>加载中…</View>;
+  } else if (tenants.isEmpty) {
+    content = (
+      <View className='weui-empty'>
+        <View className='weui-empty__title'>还没有关联租户，点击编辑添加</View>
+        <View className='weui-empty__desc'>输入租户的激活码后，就能在这里管理其企业的电子税局账号</View>
+      </View>
+    );
+  } else {
+    content = (
+      <View>
+        {tenants.loadError && <View className='weui-form__error'>{tenants.loadError}</View>}
+        {tenants.tenants.map((tenant) => (
+          <TenantSection key={tenant.id} tenant={tenant} />
+        ))}
+      </View>
+    );
+  }
+
+  return (
+    <AppPage className='home'>
+      <View className='home__bar'>
+        <Text className='home__heading'>我的租户</Text>
+        <Text className='weui-link home__edit' onClick={() => openPage(Routes.tenantEdit)}>
+          编辑
+        </Text>
+      </View>
+      {content}
+      {session.simulatedUserName && (
+        <View className='home__sandbox'>
+          模拟微信用户：{session.simulatedUserName}
+          <Text className='weui-link home__switch' onClick={switchUser}>
+            切换
+          </Text>
+        </View>
+      )}
+    </AppPage>
+  );
+}
+
+export default observer(HomePage);

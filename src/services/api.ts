@@ -1,0 +1,187 @@
+import Taro from '@tarojs/taro';
+import type {
+  ApiErrorBody,
+  ErrorCodes,
+  JoinTenantBody,
+  LoginResponse,
+  MyTenantsResponse,
+  TenantSummary,
+} from '../../types/api';
+
+/*
+ * The app's only door to the network. Types come from types/api.ts as `import type` only: its zod
+ * schemas are for the server, and importing its values would ship zod in the main package.
+ */
+
+/** The error codes of types/api.ts, plus what the client itself reports. */
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes] | 'network_error' | 'bad_response';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(status: number, code: ErrorCode | string, message: string, retryAfterSeconds?: number) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+    // Keeps `instanceof ApiError` true once the class is compiled down to ES5.
+    Object.setPrototypeOf(this, ApiError.prototype);
+  }
+}
+
+export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
+const SERVER_ERROR_MESSAGE = '服务暂时不可用，请稍后再试';
+
+export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+export interface HttpRequest {
+  method: HttpMethod;
+  url: string;
+  data?: unknown;
+  header: Record<string, string>;
+}
+
+export interface HttpResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+/** Sends one HTTP request; rejects only when no HTTP answer came back. */
+export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+export const taroTransport: HttpTransport = async ({ method, url, data, header }) => {
+  const response = await Taro.request({ method, url, data, header, dataType: 'json', timeout: REQUEST_TIMEOUT_MS });
+  return { statusCode: response.statusCode, data: response.data };
+};
+
+/** Where the app API lives: `${TARO_APP_API}` ('' = the page's own origin, H5 only). */
+export function apiOrigin(): string {
+  return (process.env.TARO_APP_API ?? '').replace(/\/+$/, '');
+}
+
+/** The app API as the stores see it; tests and stores depend on this, not on the class. */
+export interface AppApi {
+  login(code: string): Promise<LoginResponse>;
+  logout(): Promise<void>;
+  myTenants(): Promise<MyTenantsResponse>;
+  joinTenant(body: JoinTenantBody): Promise<TenantSummary>;
+  leaveTenant(tenantId: string): Promise<void>;
+  /** WeChat sandbox: what wx.login would return for the simulated user (browser build only). */
+  sandboxLoginCode(user: string): Promise<string>;
+}
+
+export interface ApiClientOptions {
+  /** Origin of the server, without a trailing slash. */
+  origin: string;
+  transport?: HttpTransport;
+  /** The current session token, if any. */
+  getToken: () => string | null;
+  /**
+   * Called when a call needs a session and there is none, or the server said 401: signs in again
+   * (single flight on the caller's side). The call is then retried once.
+   */
+  onUnauthorized: () => Promise<void>;
+}
+
+interface CallOptions {
+  /** Sends the Bearer token and re-signs in on 401. */
+  auth: boolean;
+  body?: unknown;
+}
+
+export class ApiClient implements AppApi {
+  private readonly transport: HttpTransport;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.transport = options.transport ?? taroTransport;
+  }
+
+  login(code: string): Promise<LoginResponse> {
+    return this.call<LoginResponse>('POST', '/api/v1/auth/login', { auth: false, body: { code } });
+  }
+
+  async logout(): Promise<void> {
+    // Without a token there is no session to revoke, and signing in just to sign out is pointless.
+    if (!this.options.getToken()) return;
+    await this.send('POST', '/api/v1/auth/logout', { auth: true }, this.options.getToken());
+  }
+
+  myTenants(): Promise<MyTenantsResponse> {
+    return this.call<MyTenantsResponse>('GET', '/api/v1/me/tenants', { auth: true });
+  }
+
+  joinTenant(body: JoinTenantBody): Promise<TenantSummary> {
+    return this.call<TenantSummary>('POST', '/api/v1/me/tenants', { auth: true, body });
+  }
+
+  async leaveTenant(tenantId: string): Promise<void> {
+    await this.call<void>('DELETE', `/api/v1/me/tenants/${encodeURIComponent(tenantId)}`, { auth: true });
+  }
+
+  async sandboxLoginCode(user: string): Promise<string> {
+    const { code } = await this.call<{ code: string }>('POST', '/sandbox/wechat/control/code', {
+      auth: false,
+      body: { user },
+    });
+    return code;
+  }
+
+  private async call<T>(method: HttpMethod, path: string, options: CallOptions): Promise<T> {
+    if (!options.auth) return this.send<T>(method, path, options, null);
+
+    let signedInJustNow = false;
+    if (!this.options.getToken()) {
+      await this.options.onUnauthorized();
+      signedInJustNow = true;
+    }
+    try {
+      return await this.send<T>(method, path, options, this.options.getToken());
+    } catch (error) {
+      // A token can expire or be revoked at any time: sign in again once, then retry once.
+      if (!signedInJustNow && error instanceof ApiError && error.status === 401) {
+        await this.options.onUnauthorized();
+        return this.send<T>(method, path, options, this.options.getToken());
+      }
+      throw error;
+    }
+  }
+
+  private async send<T>(method: HttpMethod, path: string, options: CallOptions, token: string | null): Promise<T> {
+    const header: Record<string, string> = {};
+    if (token) header.Authorization = `Bearer ${token}`;
+    if (options.body !== undefined) header['Content-Type'] = 'application/json';
+
+    let response: HttpResponse;
+    try {
+      response = await this.transport({ method, url: this.options.origin + path, data: options.body, header });
+    } catch {
+      throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
+    }
+
+    if (response.statusCode >= 200 && response.statusCode < 300) return response.data as T;
+    throw toApiError(response);
+  }
+}
+
+function toApiError({ statusCode, data }: HttpResponse): ApiError {
+  const body = typeof data === 'string' ? safeJsonParse(data) : data;
+  const error = (body as Partial<ApiErrorBody> | null)?.error;
+  if (error && typeof error.code === 'string') {
+    const message = typeof error.message === 'string' && error.message ? error.message : SERVER_ERROR_MESSAGE;
+    return new ApiError(statusCode, error.code, message, error.retryAfterSeconds);
+  }
+  return new ApiError(statusCode, statusCode === 401 ? 'unauthorized' : 'bad_response', SERVER_ERROR_MESSAGE);
+}
+
+function safeJsonParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

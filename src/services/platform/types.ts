@@ -1,0 +1,49 @@
+import type { KeyValueStorage } from '../storage';
+
+/**
+ * What the app needs from the host it runs in. WeChat provides it natively (weapp.ts); the browser
+ * build stands in for it with the WeChat sandbox (h5.ts). Taro H5 has no login (PLATFORM.md).
+ */
+export interface Platform {
+  readonly kind: 'weapp' | 'h5';
+  /** What wx.login returns: a one-time code the server exchanges for our session token. */
+  login(): Promise<string>;
+  /**
+   * Who the platform signs in as, when that can change without WeChat (the browser build's
+   * simulated user); null on weapp. A stored session of another user is not reused.
+   */
+  userKey(): string | null;
+  /** The browser build's simulated WeChat user; absent on weapp. */
+  simulatedUser?: SimulatedUserControl;
+  privacy: PrivacyBridge;
+}
+
+export interface SimulatedUserControl {
+  current(): string | null;
+  /** Forget the remembered user, so the next login asks again. */
+  forget(): void;
+}
+
+/** The user's answer to a privacy consent asked for by the platform. */
+export type PrivacyAnswer = { agreed: true; buttonId: string } | { agreed: false };
+
+export interface PrivacyBridge {
+  /**
+   * WeChat asks for consent before a privacy API runs (wx.onNeedPrivacyAuthorization); the app shows
+   * its consent and calls `answer`. Never called in the browser build.
+   */
+  onNeedAuthorization(listener: (answer: (result: PrivacyAnswer) => void) => void): void;
+  /** Makes the platform check its own consent record (wx.requirePrivacyAuthorize); resolves when granted. */
+  requireAuthorize(): Promise<void>;
+  /** Opens the platform's own page for 《小程序用户隐私保护指引》; false when there is none (browser). */
+  openContract(): boolean;
+}
+
+/** What the platform layer needs from the rest of the app (the browser build only uses them). */
+export interface PlatformDeps {
+  storage: KeyValueStorage;
+  /** The WeChat sandbox's code for a simulated user (through the API client). */
+  sandboxLoginCode(user: string): Promise<string>;
+  /** Asks the person at the browser which simulated WeChat user to be. */
+  chooseUser(): Promise<string>;
+}

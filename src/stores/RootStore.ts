@@ -1,0 +1,51 @@
+import { ApiClient, apiOrigin, type HttpTransport } from '../services/api';
+import { createPlatform, type Platform, type PlatformDeps } from '../services/platform';
+import { taroStorage, type KeyValueStorage } from '../services/storage';
+import { PrivacyStore } from './PrivacyStore';
+import { SessionStore } from './SessionStore';
+import { TenantStore } from './TenantStore';
+
+export interface RootStoreOptions {
+  origin?: string;
+  transport?: HttpTransport;
+  storage?: KeyValueStorage;
+  /** Builds the platform layer; tests pass a fake. */
+  createPlatform?: (deps: PlatformDeps) => Platform;
+}
+
+/** Owns the domain stores and wires them to the services. */
+export class RootStore {
+  readonly api: ApiClient;
+  readonly platform: Platform;
+  readonly session: SessionStore;
+  readonly tenants: TenantStore;
+  readonly privacy: PrivacyStore;
+
+  constructor(options: RootStoreOptions = {}) {
+    const storage = options.storage ?? taroStorage;
+    // The API client and the session need each other: the client asks the session to sign in again
+    // on 401, and the session signs in through the client. The arrows below are only called later.
+    this.api = new ApiClient({
+      origin: options.origin ?? apiOrigin(),
+      transport: options.transport,
+      getToken: () => this.session.validToken(),
+      onUnauthorized: () => this.session.signIn(),
+    });
+    this.platform = (options.createPlatform ?? createPlatform)({
+      storage,
+      sandboxLoginCode: (user) => this.api.sandboxLoginCode(user),
+      chooseUser: () => this.session.askForSimulatedUser(),
+    });
+    this.session = new SessionStore({ api: this.api, platform: this.platform, storage });
+    this.tenants = new TenantStore({ api: this.api });
+    this.privacy = new PrivacyStore({ platform: this.platform, storage });
+  }
+}
+
+let appStore: RootStore | null = null;
+
+/** The app's one RootStore, made on first use. */
+export function getRootStore(): RootStore {
+  appStore ??= new RootStore();
+  return appStore;
+}

@@ -1,0 +1,166 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { LoginResponse } from '../../types/api';
+import type { Platform } from '../services/platform';
+import { StorageKeys, type KeyValueStorage } from '../services/storage';
+import { errorMessage } from './errors';
+
+/** What is kept in storage between launches. */
+interface StoredSession {
+  token: string;
+  expiresAt: string;
+  userId: string;
+  /** Platform.userKey() when the session was made (the browser build's simulated user). */
+  userKey: string | null;
+}
+
+export type SessionStatus = 'signedOut' | 'signingIn' | 'signedIn' | 'failed';
+
+export interface SessionDeps {
+  api: { login(code: string): Promise<LoginResponse>; logout(): Promise<void> };
+  platform: Platform;
+  storage: KeyValueStorage;
+  now?: () => number;
+}
+
+/** A token this close to its expiry is treated as expired, so a call does not fail mid-flight. */
+const EXPIRY_MARGIN_MS = 30_000;
+
+/** F1: the session token, and signing in (again) through the platform's login code. */
+export class SessionStore {
+  session: StoredSession | null = null;
+  status: SessionStatus = 'signedOut';
+  error: string | null = null;
+  /** Browser build: the simulated-user picker is waiting for a name. */
+  userPickerOpen = false;
+
+  private signingIn: Promise<void> | null = null;
+  private userPickerAnswer: ((name: string) => void) | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SessionDeps) {
+    this.now = deps.now ?? Date.now;
+    makeAutoObservable<SessionStore, 'deps' | 'signingIn' | 'userPickerAnswer' | 'now'>(this, {
+      deps: false,
+      signingIn: false,
+      userPickerAnswer: false,
+      now: false,
+    });
+    this.restore();
+  }
+
+  get isSignedIn(): boolean {
+    return this.validToken() !== null;
+  }
+
+  get userId(): string | null {
+    return this.session?.userId ?? null;
+  }
+
+  /** The browser build's simulated WeChat user, if one is chosen. */
+  get simulatedUserName(): string | null {
+    return this.status === 'signedIn' ? (this.deps.platform.simulatedUser?.current() ?? null) : null;
+  }
+
+  /** The token to send, or null when there is none or it has expired. */
+  validToken(): string | null {
+    const session = this.session;
+    if (!session) return null;
+    const expiresAt = Date.parse(session.expiresAt);
+    if (Number.isFinite(expiresAt) && expiresAt - EXPIRY_MARGIN_MS <= this.now()) return null;
+    return session.token;
+  }
+
+  /**
+   * Signs in through the platform (wx.login or the sandbox) and the server. Concurrent callers
+   * share one attempt: a burst of 401s must not run wx.login several times.
+   */
+  signIn(): Promise<void> {
+    if (!this.signingIn) {
+      this.signingIn = this.runSignIn().finally(() => {
+        this.signingIn = null;
+      });
+    }
+    return this.signingIn;
+  }
+
+  async ensureSignedIn(): Promise<void> {
+    if (!this.validToken()) await this.signIn();
+  }
+
+  /** Revokes the token on the server (best effort) and forgets it here. */
+  async signOut(): Promise<void> {
+    try {
+      await this.deps.api.logout();
+    } catch {
+      // The token is dropped locally either way; an unreachable server must not keep the user in.
+    }
+    this.forget();
+  }
+
+  /** Browser build: become another simulated WeChat user. */
+  async switchSimulatedUser(): Promise<void> {
+    await this.signOut();
+    this.deps.platform.simulatedUser?.forget();
+    await this.signIn();
+  }
+
+  /** Browser build: the platform layer asks which simulated user to be; the picker answers. */
+  askForSimulatedUser(): Promise<string> {
+    this.userPickerOpen = true;
+    return new Promise<string>((resolve) => {
+      this.userPickerAnswer = resolve;
+    });
+  }
+
+  chooseSimulatedUser(name: string): void {
+    const answer = this.userPickerAnswer;
+    this.userPickerAnswer = null;
+    this.userPickerOpen = false;
+    answer?.(name);
+  }
+
+  private async runSignIn(): Promise<void> {
+    this.status = 'signingIn';
+    this.error = null;
+    try {
+      const code = await this.deps.platform.login();
+      const response = await this.deps.api.login(code);
+      runInAction(() => {
+        this.session = {
+          token: response.token,
+          expiresAt: response.expiresAt,
+          userId: response.user.id,
+          userKey: this.deps.platform.userKey(),
+        };
+        this.status = 'signedIn';
+        this.deps.storage.set(StorageKeys.session, this.session);
+      });
+    } catch (error) {
+      runInAction(() => {
+        this.session = null;
+        this.status = 'failed';
+        this.error = errorMessage(error, '登录失败，请稍后重试');
+        this.deps.storage.remove(StorageKeys.session);
+      });
+      throw error;
+    }
+  }
+
+  private restore(): void {
+    const stored = this.deps.storage.get<StoredSession>(StorageKeys.session);
+    if (!stored || typeof stored.token !== 'string') return;
+    // A different simulated user (e.g. a new ?wxuser=) must not inherit the previous one's session.
+    if (stored.userKey !== this.deps.platform.userKey()) {
+      this.deps.storage.remove(StorageKeys.session);
+      return;
+    }
+    this.session = stored;
+    if (this.validToken()) this.status = 'signedIn';
+  }
+
+  private forget(): void {
+    this.session = null;
+    this.status = 'signedOut';
+    this.deps.storage.remove(StorageKeys.session);
+  }
+}

@@ -1,0 +1,117 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { JoinTenantBody, MyTenantsResponse, TenantSummary } from '../../types/api';
+import { errorMessage } from './errors';
+
+export interface TenantDeps {
+  api: {
+    myTenants(): Promise<MyTenantsResponse>;
+    joinTenant(body: JoinTenantBody): Promise<TenantSummary>;
+    leaveTenant(tenantId: string): Promise<void>;
+  };
+}
+
+/** F2/F3: the tenants I belong to, joining one by its 激活码 and leaving one. */
+export class TenantStore {
+  tenants: TenantSummary[] = [];
+  /** The list has been fetched at least once (so an empty list means "none", not "not yet"). */
+  loaded = false;
+  loading = false;
+  loadError: string | null = null;
+
+  joining = false;
+  /** Why the last 激活码 was refused, shown under the field. */
+  joinError: string | null = null;
+
+  /** The tenant being left, while the call runs. */
+  leavingId: string | null = null;
+  leaveError: string | null = null;
+
+  private loadingRequest: Promise<void> | null = null;
+
+  constructor(private readonly deps: TenantDeps) {
+    makeAutoObservable<TenantStore, 'deps' | 'loadingRequest'>(this, { deps: false, loadingRequest: false });
+  }
+
+  get isEmpty(): boolean {
+    return this.loaded && this.tenants.length === 0;
+  }
+
+  /** Fetches my tenants; the current list stays on screen while it runs and if it fails. */
+  load(): Promise<void> {
+    if (!this.loadingRequest) {
+      this.loadingRequest = this.fetchTenants().finally(() => {
+        this.loadingRequest = null;
+      });
+    }
+    return this.loadingRequest;
+  }
+
+  /** Joins the tenant of this 激活码; true on success, else joinError says why. */
+  async join(activationCode: string): Promise<boolean> {
+    if (this.joining) return false;
+    const code = activationCode.trim();
+    if (!code) {
+      this.joinError = '请输入激活码';
+      return false;
+    }
+    this.joining = true;
+    this.joinError = null;
+    try {
+      const tenant = await this.deps.api.joinTenant({ activationCode: code });
+      runInAction(() => {
+        this.tenants = [...this.tenants.filter((t) => t.id !== tenant.id), tenant];
+        this.joining = false;
+      });
+      return true;
+    } catch (error) {
+      runInAction(() => {
+        this.joinError = errorMessage(error, '添加失败，请稍后重试');
+        this.joining = false;
+      });
+      return false;
+    }
+  }
+
+  clearJoinError(): void {
+    this.joinError = null;
+  }
+
+  /** Leaves the tenant; true on success, else leaveError says why. */
+  async leave(tenantId: string): Promise<boolean> {
+    if (this.leavingId) return false;
+    this.leavingId = tenantId;
+    this.leaveError = null;
+    try {
+      await this.deps.api.leaveTenant(tenantId);
+      runInAction(() => {
+        this.tenants = this.tenants.filter((t) => t.id !== tenantId);
+        this.leavingId = null;
+      });
+      return true;
+    } catch (error) {
+      runInAction(() => {
+        this.leaveError = errorMessage(error, '解绑失败，请稍后重试');
+        this.leavingId = null;
+      });
+      return false;
+    }
+  }
+
+  private async fetchTenants(): Promise<void> {
+    this.loading = true;
+    this.loadError = null;
+    try {
+      const { tenants } = await this.deps.api.myTenants();
+      runInAction(() => {
+        this.tenants = tenants;
+        this.loaded = true;
+        this.loading = false;
+      });
+    } catch (error) {
+      runInAction(() => {
+        this.loadError = errorMessage(error, '加载失败，请下拉刷新重试');
+        this.loading = false;
+      });
+    }
+  }
+}

@@ -1,0 +1,20 @@
+import { ApiError } from '../services/api';
+
+const FALLBACK_MESSAGE = '操作失败，请稍后重试';
+
+/** The text to show for a failed call: the server's own message when it sent one. */
+export function errorMessage(error: unknown, fallback = FALLBACK_MESSAGE): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'too_many_attempts' && error.retryAfterSeconds !== undefined) {
+      return tooManyAttemptsMessage(error.retryAfterSeconds);
+    }
+    return error.message || fallback;
+  }
+  return fallback;
+}
+
+/** "尝试次数过多，请 9 分钟后再试": whole minutes, rounded up, so the user never retries too early. */
+export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return `尝试次数过多，请 ${minutes} 分钟后再试`;
+}
