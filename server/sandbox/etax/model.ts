@@ -3,27 +3,16 @@
  * logins create (SMS, flows, QR tickets, sessions, 认证 records). Plain JSON so the store can write
  * it to a file as is. Times are epoch milliseconds of the store's clock.
  */
+import { CHANNEL_SHORT, type Channel, type IdType, type LoginType, type QrApp, type Role } from '../../../types/domain';
 
-/** 开票 = issue, 收票 = receive (CONTRACT.md). */
-export const CHANNELS = ['issue', 'receive'] as const;
-export type Channel = (typeof CHANNELS)[number];
-export const CHANNEL_LABELS: Record<Channel, string> = { issue: '开票', receive: '收票' };
-
-/** 身份 of a person in an enterprise (PLATFORM.md). */
-export const ROLES = ['法定代表人', '财务负责人', '管理员', '办税员', '开票员', '领票人'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** 证件类型 */
-export const ID_TYPES = ['居民身份证', '中国护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国护照'] as const;
-export type IdType = (typeof ID_TYPES)[number];
-
-/** The app a QR ticket is scanned with: 税务APP or 个人所得税APP. */
-export const QR_APPS = ['tax', 'iit'] as const;
-export type QrApp = (typeof QR_APPS)[number];
-export const QR_APP_LABELS: Record<QrApp, string> = { tax: '税务APP', iit: '个人所得税APP' };
+// The domain words (channels, 身份, 证件类型, QR apps) are the project's shared ones.
+export { CHANNELS, ROLES, ID_TYPES, QR_APPS, QR_APP_LABELS } from '../../../types/domain';
+export type { Channel, Role, IdType, QrApp } from '../../../types/domain';
+/** 开票 / 收票, as the bureau's messages say it. */
+export const CHANNEL_LABELS = CHANNEL_SHORT;
 
 /** Companies that host phone numbers and expose the SMS they receive (华盟托管号码, 企享云办税小号). */
-export const HOSTED_PROVIDERS = ['huameng', 'qixiangyun'] as const;
+export const HOSTED_PROVIDERS = ['huameng', 'qixiangyun'] as const satisfies readonly LoginType[];
 export type HostedProvider = (typeof HOSTED_PROVIDERS)[number];
 
 export interface Person {

@@ -13,7 +13,15 @@ import { faultHook } from '../faults';
 import type { EtaxStore } from '../store';
 import { checkPassword, requirePerson } from '../rules/accounts';
 import { pollAuth, startAuth } from '../rules/auth';
-import { cancelRealName, confirmRealName, signAgreement, startPasswordLogin, startQrLogin, startSmsLogin } from '../rules/login';
+import {
+  cancelRealName,
+  confirmRealName,
+  refreshQr,
+  signAgreement,
+  startPasswordLogin,
+  startQrLogin,
+  startSmsLogin,
+} from '../rules/login';
 import { startPasswordReset, setNewPassword } from '../rules/password-reset';
 import { lookupRelations, requireEnterprise } from '../rules/relations';
 import { sessionStatus } from '../rules/sessions';
@@ -32,6 +40,7 @@ const loginTarget = {
 const passwordLoginBody = z.object({ account: text, password: z.string().min(1, '不能为空'), ...loginTarget });
 const smsLoginBody = z.object({ phone: text, ...loginTarget });
 const qrLoginBody = z.object({ ...loginTarget, app: z.enum(QR_APPS).default('tax'), account: text.optional() });
+const refreshBody = z.object({ app: z.enum(QR_APPS).optional() });
 const codeBody = z.object({ code: z.string().regex(/^\s*\d{6}\s*$/, '验证码为6位数字') });
 const newPasswordBody = z.object({ newPassword: z.string().min(1, '不能为空') });
 const forgotBody = z.object({ idType: z.enum(ID_TYPES).default('居民身份证'), idNumber: text });
@@ -100,6 +109,11 @@ export const bureauApiRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (
   app.post('/flows/:flowId/sms-resend', async (req) => {
     const id = flowId(req.params);
     return ok(store.mutate(() => resendSmsCode(store, id)));
+  });
+  app.post('/flows/:flowId/qr', async (req) => {
+    const id = flowId(req.params);
+    const { app: qrApp } = parse(refreshBody, req.body);
+    return ok(await withQrImage(store.mutate(() => refreshQr(store, id, qrApp))));
   });
   app.post('/flows/:flowId/real-name/confirm', async (req) => {
     const id = flowId(req.params);

@@ -53,6 +53,7 @@ export function describeStep(store: EtaxStore, flow: Flow) {
         ...base,
         step: 'sms_sent' as const,
         maskedPhone: maskAccount(person?.phone ?? ''),
+        sentAt: iso(times.sentAt),
         codeExpiresAt: iso(times.codeExpiresAt),
         resendAt: iso(times.resendAt),
       };
@@ -60,6 +61,7 @@ export function describeStep(store: EtaxStore, flow: Flow) {
     case 'qr':
     case 'face': {
       const t = store.data.tickets[flow.ticket ?? ''];
+      if (!t) throw new BureauError(BUREAU_CODES.flowClosed, MSG.flowClosed, 410);
       const state = ticketState(store, t);
       return {
         ...base,
@@ -67,7 +69,7 @@ export function describeStep(store: EtaxStore, flow: Flow) {
         ticket: t.ticket,
         qrPayload: t.payload,
         app: t.app,
-        state: state === 'scanned' ? ('scanned' as const) : ('pending' as const),
+        state: state === 'confirmed' ? ('scanned' as const) : state,
         expiresAt: iso(t.expiresAt),
       };
     }
@@ -80,7 +82,7 @@ export function describeStep(store: EtaxStore, flow: Flow) {
         maskedIdNumber: maskAccount(person?.idNumber ?? ''),
       };
     case 'agreement':
-      return { ...base, step: 'needs_agreement' as const, text: MSG.agreement };
+      return { ...base, step: 'needs_agreement' as const, title: MSG.agreementTitle, text: MSG.agreement };
     case 'set_password':
       return { ...base, step: 'set_password' as const };
     case 'done':

@@ -88,6 +88,24 @@ export function startQrLogin(store: EtaxStore, input: LoginTarget & { app: QrApp
   return describeStep(store, flow);
 }
 
+/** 刷新二维码: a new ticket for the `qr` or `face` stage, optionally for the other app; the old one is withdrawn. */
+export function refreshQr(store: EtaxStore, flowId: string, app: QrApp | undefined): StepView {
+  const flow = getFlow(store, flowId);
+  assertStage(flow, 'qr', 'face');
+  const old = store.data.tickets[flow.ticket ?? ''];
+  if (!old) throw new BureauError(BUREAU_CODES.flowClosed, MSG.flowClosed, 410);
+  const ticket = createTicket(store, {
+    kind: old.kind,
+    app: app ?? old.app,
+    taxId: old.taxId,
+    idNumber: old.idNumber,
+    flowId: flow.id,
+  });
+  delete store.data.tickets[old.ticket];
+  flow.ticket = ticket.ticket;
+  return describeStep(store, flow);
+}
+
 /** The SMS code of a login was right: SMS-only logins go on to the face check, the others onwards. */
 export function afterLoginCode(store: EtaxStore, flow: Flow): StepView {
   if (flow.method === 'sms') {
@@ -105,12 +123,13 @@ export function afterLoginCode(store: EtaxStore, flow: Flow): StepView {
   return afterSecondFactor(store, flow);
 }
 
-/** Polling a `qr` or `face` stage: once the ticket is confirmed the login moves on. */
+/**
+ * Polling a `qr` or `face` stage: once the ticket is confirmed the login moves on. An expired
+ * ticket is shown as such; the caller may refresh it (refreshQr) while the flow lasts.
+ */
 export function afterScan(store: EtaxStore, flow: Flow): StepView {
   const t = store.data.tickets[flow.ticket ?? ''];
-  const state = t ? ticketState(store, t) : 'expired';
-  if (state === 'expired') failFlow(flow, new BureauError(BUREAU_CODES.qrExpired, MSG.qrExpired, 410));
-  if (state !== 'confirmed') return describeStep(store, flow);
+  if (!t || ticketState(store, t) !== 'confirmed') return describeStep(store, flow);
   flow.idNumber ??= t.confirmedBy;
   try {
     const person = store.data.persons[flow.idNumber as string];

@@ -52,9 +52,9 @@ export function verifyCode(store: EtaxStore, flow: Flow, person: Person, code: s
   sms.used = true;
 }
 
-/** When the flow's latest code may be resent, and until when it is valid. */
-export function codeTimes(store: EtaxStore, flowId: string): { resendAt: number; codeExpiresAt: number } {
+/** When the flow's latest code was sent, when it may be resent, and until when it is valid. */
+export function codeTimes(store: EtaxStore, flowId: string): { sentAt: number; resendAt: number; codeExpiresAt: number } {
   const sms = latestOf(store, flowId);
   const sentAt = sms?.sentAt ?? store.now();
-  return { resendAt: sentAt + store.timing.smsResendMs, codeExpiresAt: sms?.expiresAt ?? sentAt };
+  return { sentAt, resendAt: sentAt + store.timing.smsResendMs, codeExpiresAt: sms?.expiresAt ?? sentAt };
 }
