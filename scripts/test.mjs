@@ -34,8 +34,29 @@ function countNode(out) {
   failed += fail;
 }
 
-function nodeTests(name, globs, env = {}) {
-  const { ok, out } = run(name, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...globs], env);
+/** The *.test.ts files under the given folders (Node 20's test runner expands no globs). */
+function testFiles(dirs) {
+  const found = [];
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.test.ts')) found.push(path.relative(root, full));
+    }
+  };
+  for (const d of dirs) walk(path.join(root, d));
+  return found.sort();
+}
+
+function nodeTests(name, dirs, env = {}) {
+  const files = testFiles(dirs);
+  if (files.length === 0) {
+    console.log(`\n=== ${name}: no test files in ${dirs.join(', ')}`);
+    failures.push(name);
+    return;
+  }
+  const { ok, out } = run(name, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], env);
   countNode(out);
   if (!ok && !/ℹ fail [1-9]/.test(out)) failed += 1; // crashed before reporting
 }
@@ -60,10 +81,10 @@ if (want('app')) {
 }
 
 if (want('server')) {
-  nodeTests('server tests (PGlite)', ['test/server/**/*.test.ts', 'test/sandbox/**/*.test.ts']);
+  nodeTests('server tests (PGlite)', ['test/server', 'test/sandbox']);
   if (process.env.TEST_DATABASE_URL) {
     run('reset test database', process.execPath, ['--import', 'tsx', 'scripts/reset-test-db.ts']);
-    nodeTests('server tests (PostgreSQL)', ['test/server/**/*.test.ts']);
+    nodeTests('server tests (PostgreSQL)', ['test/server']);
   } else {
     console.log('\n=== server tests (PostgreSQL): skipped, TEST_DATABASE_URL is not set');
   }
@@ -73,8 +94,8 @@ if (want('weapp') || want('e2e')) {
   run('build weapp', 'npx', ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
   run('build h5', 'npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production', TARO_APP_API: '' });
 }
-if (want('weapp')) nodeTests('weapp build tests', ['test/weapp/**/*.test.ts']);
-if (want('e2e')) nodeTests('end-to-end tests (Chromium)', ['test/e2e/**/*.test.ts']);
+if (want('weapp')) nodeTests('weapp build tests', ['test/weapp']);
+if (want('e2e')) nodeTests('end-to-end tests (Chromium)', ['test/e2e']);
 
 console.log('');
 if (failures.length) console.log(`failed steps: ${failures.join(', ')}`);
