@@ -6,6 +6,7 @@ import type { Config } from './config';
 import type { Database, Db } from './db';
 import type { SecretBox } from './crypto/secrets';
 import type { WechatClient } from './adapters/wechat';
+import type { EtaxGateway } from './adapters/etax/types';
 
 export interface AppContext {
   config: Config;
@@ -13,5 +14,6 @@ export interface AppContext {
   db: Db;
   secrets: SecretBox;
   wechat: WechatClient;
+  etax: EtaxGateway;
   opsToken: string;
 }

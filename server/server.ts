@@ -8,6 +8,8 @@ import { openDatabase, type Database } from './db';
 import { createSecretBox, parseOldKeys } from './crypto/secrets';
 import { createWechatClient } from './adapters/wechat';
 import { createDbTokenStore } from './adapters/wechat/db-token-store';
+import { createEtaxHttpGateway } from './adapters/etax/http';
+import { createDbRateLimiter } from './adapters/etax/db-rate-limit';
 import { SANDBOX_APPID, SANDBOX_SECRET, type MountedSandboxes } from './sandbox';
 import { buildApp } from './app';
 import type { AppContext } from './context';
@@ -44,7 +46,12 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     secret: config.WECHAT_SECRET ?? SANDBOX_SECRET,
     tokenStore: createDbTokenStore(database.db),
   });
-  const ctx: AppContext = { config, database, db: database.db, secrets, wechat, opsToken: opts.opsToken };
+  const etax = createEtaxHttpGateway({
+    baseUrl: config.ETAX_API_BASE ?? config.ETAX_GATEWAY_URL ?? `${config.publicUrl}/sandbox/etax/api`,
+    timeoutMs: config.ETAX_TIMEOUT_MS,
+    rateLimiter: createDbRateLimiter(database.db),
+  });
+  const ctx: AppContext = { config, database, db: database.db, secrets, wechat, etax, opsToken: opts.opsToken };
   const { app, sandboxes } = await buildApp({ ctx, staticDir: opts.staticDir, dataDir: opts.dataDir, logLevel: opts.logLevel });
   return {
     app,
