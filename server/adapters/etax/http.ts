@@ -180,7 +180,14 @@ function splitFlowId(flowId: string): { bureauId: string; tag: string } {
 }
 
 function toQr(w: z.output<typeof authWire>): QrChallenge {
-  return { ticket: w.ticket, payload: w.qrPayload, image: w.qrImage, app: w.app, state: w.state, expiresAt: w.expiresAt };
+  return {
+    ticket: w.ticket,
+    payload: w.qrPayload,
+    image: w.qrImage,
+    app: w.app,
+    state: w.state,
+    expiresAt: w.expiresAt,
+  };
 }
 
 function toSmsSent(w: z.output<typeof smsSentWire>, tag: string): SmsSentStep {
@@ -238,7 +245,10 @@ export function createEtaxHttpGateway(options: EtaxHttpGatewayOptions): EtaxGate
     try {
       const res = await fetch(url, {
         method: init.method,
-        headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers:
+          init.body === undefined
+            ? { accept: 'application/json' }
+            : { accept: 'application/json', 'content-type': 'application/json' },
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -267,7 +277,10 @@ export function createEtaxHttpGateway(options: EtaxHttpGatewayOptions): EtaxGate
     body: unknown,
     schema: S,
   ): Promise<z.output<S>> {
-    const { status, json, log } = await exchange(op, `${baseUrl}${path}`, { method, body: method === 'POST' ? (body ?? {}) : undefined });
+    const { status, json, log } = await exchange(op, `${baseUrl}${path}`, {
+      method,
+      body: method === 'POST' ? (body ?? {}) : undefined,
+    });
     const env = envelope.safeParse(json);
     if (!env.success) {
       const kind = status >= 500 ? 'unavailable' : 'bad_response';
@@ -356,7 +369,10 @@ export function createEtaxHttpGateway(options: EtaxHttpGatewayOptions): EtaxGate
     },
     async submitPasswordResetCode(flowId, code) {
       const { bureauId, tag } = splitFlowId(flowId);
-      return toResetStep(await call('submitPasswordResetCode', 'POST', `/flows/${seg(bureauId)}/sms-code`, { code }, resetStepWire), tag);
+      return toResetStep(
+        await call('submitPasswordResetCode', 'POST', `/flows/${seg(bureauId)}/sms-code`, { code }, resetStepWire),
+        tag,
+      );
     },
     async resetPassword(flowId, newPassword) {
       const { bureauId } = splitFlowId(flowId);

@@ -56,7 +56,9 @@ const AGENT_NAMES = ['林海', '马晓军', '何斌', '郭涛'];
 function digits(seed: string, count: number): string {
   let out = '';
   for (let round = 0; out.length < count; round++) {
-    out += BigInt('0x' + createHash('sha256').update(`${seed}#${round}`).digest('hex')).toString().slice(1);
+    out += BigInt('0x' + createHash('sha256').update(`${seed}#${round}`).digest('hex'))
+      .toString()
+      .slice(1);
   }
   return out.slice(0, count);
 }
@@ -83,10 +85,42 @@ function demoPassword(seed: string): string {
 function specsFor(enterprise: DemoEnterprise, index: number): DemoPersonSpec[] {
   const i = index % LEGAL_NAMES.length;
   return [
-    { seed: `${enterprise.taxId}|法定代表人`, name: LEGAL_NAMES[i], role: '法定代表人', permissions: ['issue', 'receive'], loginType: 'manual', realNameLevel: 4, agreementSigned: true },
-    { seed: 'demo|财务负责人', name: '陈静', role: '财务负责人', permissions: ['issue', 'receive'], loginType: 'manual', realNameLevel: 4, agreementSigned: true },
-    { seed: `${enterprise.taxId}|开票员`, name: CLERK_NAMES[i], role: '开票员', permissions: ['issue'], loginType: 'manual', realNameLevel: 2, agreementSigned: false },
-    { seed: `${enterprise.taxId}|办税员`, name: AGENT_NAMES[i], role: '办税员', permissions: ['issue', 'receive'], loginType: 'huameng', realNameLevel: 4, agreementSigned: true },
+    {
+      seed: `${enterprise.taxId}|法定代表人`,
+      name: LEGAL_NAMES[i],
+      role: '法定代表人',
+      permissions: ['issue', 'receive'],
+      loginType: 'manual',
+      realNameLevel: 4,
+      agreementSigned: true,
+    },
+    {
+      seed: 'demo|财务负责人',
+      name: '陈静',
+      role: '财务负责人',
+      permissions: ['issue', 'receive'],
+      loginType: 'manual',
+      realNameLevel: 4,
+      agreementSigned: true,
+    },
+    {
+      seed: `${enterprise.taxId}|开票员`,
+      name: CLERK_NAMES[i],
+      role: '开票员',
+      permissions: ['issue'],
+      loginType: 'manual',
+      realNameLevel: 2,
+      agreementSigned: false,
+    },
+    {
+      seed: `${enterprise.taxId}|办税员`,
+      name: AGENT_NAMES[i],
+      role: '办税员',
+      permissions: ['issue', 'receive'],
+      loginType: 'huameng',
+      realNameLevel: 4,
+      agreementSigned: true,
+    },
   ];
 }
 
@@ -104,7 +138,8 @@ export function seedDemoBureau(store: EtaxStore, enterprises: DemoEnterprise[]):
         let person: Person | undefined = data.persons[idNumber];
         if (!person) {
           let phone = demoPhone(spec.seed);
-          for (let n = 1; Object.values(data.persons).some((p) => p.phone === phone); n++) phone = demoPhone(`${spec.seed}~${n}`);
+          for (let n = 1; Object.values(data.persons).some((p) => p.phone === phone); n++)
+            phone = demoPhone(`${spec.seed}~${n}`);
           person = {
             idNumber,
             idType: '居民身份证',
@@ -118,9 +153,13 @@ export function seedDemoBureau(store: EtaxStore, enterprises: DemoEnterprise[]):
           };
           data.persons[idNumber] = person;
         }
-        if (spec.loginType !== 'manual' && !data.hostedNumbers[person.phone]) hostNumber(store, person.phone, spec.loginType);
-        const relation = data.relations.find((r) => r.taxId === enterprise.taxId && r.idNumber === idNumber && r.role === spec.role);
-        if (!relation) data.relations.push({ taxId: enterprise.taxId, idNumber, role: spec.role, permissions: spec.permissions });
+        if (spec.loginType !== 'manual' && !data.hostedNumbers[person.phone])
+          hostNumber(store, person.phone, spec.loginType);
+        const relation = data.relations.find(
+          (r) => r.taxId === enterprise.taxId && r.idNumber === idNumber && r.role === spec.role,
+        );
+        if (!relation)
+          data.relations.push({ taxId: enterprise.taxId, idNumber, role: spec.role, permissions: spec.permissions });
         rows.push({
           taxId: enterprise.taxId,
           enterpriseName: data.enterprises[enterprise.taxId].name,

@@ -10,7 +10,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EtaxStore } from './store';
 
 export const GARBLED_BODY = '{"code":"0000","message":"成功","data":{"flowId":"';
-const GATEWAY_503 = '<html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>503 Service Temporarily Unavailable</h1></body></html>';
+const GATEWAY_503 =
+  '<html><head><title>503 Service Temporarily Unavailable</title></head><body><h1>503 Service Temporarily Unavailable</h1></body></html>';
 
 export function faultHook(store: EtaxStore) {
   return async function applyFault(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | void> {

@@ -19,7 +19,8 @@ export const MSG = {
   enterpriseNotFound: '未查询到该纳税人识别号对应的企业信息，请确认录入的信息是否正确！',
   wrongPassword: (left: number, max: number, lockMinutes: number) =>
     `用户名或密码错误，您还可以尝试${left}次，连续错误${max}次账号将被锁定${lockMinutes}分钟！`,
-  locked: (until: number) => `您的账号因连续输入错误已被锁定，请于${chinaTime(until)}后再试，或通过“忘记密码”重置密码！`,
+  locked: (until: number) =>
+    `您的账号因连续输入错误已被锁定，请于${chinaTime(until)}后再试，或通过“忘记密码”重置密码！`,
   smsCodeWrong: (left: number) => `短信验证码错误，您还可以尝试${left}次！`,
   smsCodeExpired: '短信验证码已失效，请重新获取！',
   smsTooSoon: (seconds: number) => `短信验证码发送过于频繁，请${seconds}秒后再试！`,

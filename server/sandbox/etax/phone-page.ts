@@ -26,7 +26,7 @@ export const phonePageHtml = `<!doctype html>
   h3 { margin: 10px 0 4px; font-size: 13px; color: #646a73; font-weight: normal; }
   .sms { border-left: 3px solid #1e5eff; padding: 4px 8px; margin: 4px 0; background: #f7f9fc; }
   .sms .code { font-size: 22px; font-weight: bold; letter-spacing: 3px; }
-  .sms .meta, .ticket .meta { font-size: 12px; color: #8f959e; }
+  .meta { font-size: 12px; color: #8f959e; }
   .ticket { border: 1px solid #dee0e3; border-radius: 8px; padding: 8px 10px; margin: 6px 0; }
   .ticket .title { font-weight: bold; }
   .actions { display: flex; gap: 8px; margin-top: 6px; }

@@ -18,10 +18,7 @@ export interface EtaxStoreOptions {
 }
 
 /** A fault of the bureau API (rule 10); the control API is never affected. */
-export type Fault =
-  | { mode: 'slow'; ms: number }
-  | { mode: 'down'; variant: 'reset' | '503' }
-  | { mode: 'error' };
+export type Fault = { mode: 'slow'; ms: number } | { mode: 'down'; variant: 'reset' | '503' } | { mode: 'error' };
 
 /** Transient records are dropped this long after they stopped mattering, to keep the file small. */
 const KEEP_AFTER_EXPIRY_MS = 24 * 60 * 60_000;

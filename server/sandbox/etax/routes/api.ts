@@ -74,7 +74,9 @@ export const bureauApiRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (
       return reply.code(err.status).send({ code: err.code, message: err.message, data: err.data ?? null });
     }
     if (err instanceof InvalidInput || (err.statusCode !== undefined && err.statusCode < 500)) {
-      return reply.code(400).send({ code: BUREAU_CODES.invalidRequest, message: MSG.invalidRequest(err.message), data: null });
+      return reply
+        .code(400)
+        .send({ code: BUREAU_CODES.invalidRequest, message: MSG.invalidRequest(err.message), data: null });
     }
     request.log.error({ err }, 'etax sandbox: unexpected error');
     return reply.code(500).send({ code: BUREAU_CODES.systemBusy, message: MSG.systemBusy, data: null });

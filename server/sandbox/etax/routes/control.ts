@@ -82,7 +82,8 @@ function personView(p: Person) {
 
 export const controlRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (app, { store }) => {
   app.setErrorHandler((err: FastifyError, request, reply) => {
-    const send = (status: number, code: string, message: string) => reply.code(status).send({ error: { code, message } });
+    const send = (status: number, code: string, message: string) =>
+      reply.code(status).send({ error: { code, message } });
     if (err instanceof InvalidInput) return send(400, 'validation_error', err.message);
     if (err instanceof Conflict) return send(409, 'conflict', err.message);
     if (err instanceof NotFound) return send(404, 'not_found', err.message);
@@ -102,7 +103,10 @@ export const controlRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (ap
   app.get('/', async (_req, reply) => {
     return reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:")
+      .header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:",
+      )
       .send(phonePageHtml);
   });
   app.get('/state', async () => {
@@ -127,7 +131,8 @@ export const controlRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (ap
     const body = parse(personBody, req.body);
     const created = store.mutate((d) => {
       if (d.persons[body.idNumber]) throw new Conflict('该证件号码已注册');
-      if (Object.values(d.persons).some((p) => p.phone === body.phone)) throw new Conflict('该手机号码已被其他用户绑定');
+      if (Object.values(d.persons).some((p) => p.phone === body.phone))
+        throw new Conflict('该手机号码已被其他用户绑定');
       const { password: pw, ...rest } = body;
       const p: Person = { ...rest, ...hashPassword(pw), wrongAttempts: [] };
       d.persons[p.idNumber] = p;
@@ -170,7 +175,9 @@ export const controlRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (ap
     store.mutate((d) => {
       person(body.idNumber);
       if (!d.enterprises[body.taxId]) throw new NotFound(`未找到税号为 ${body.taxId} 的企业`);
-      const existing = d.relations.find((r) => r.taxId === body.taxId && r.idNumber === body.idNumber && r.role === body.role);
+      const existing = d.relations.find(
+        (r) => r.taxId === body.taxId && r.idNumber === body.idNumber && r.role === body.role,
+      );
       if (existing) existing.permissions = body.permissions;
       else d.relations.push(body);
     });

@@ -86,8 +86,13 @@ export function describeStep(store: EtaxStore, flow: Flow) {
     case 'set_password':
       return { ...base, step: 'set_password' as const };
     case 'done':
-      if (flow.purpose === 'reset_password') return { ...base, step: 'password_reset' as const, message: MSG.passwordReset };
-      return { ...base, step: 'logged_in' as const, session: sessionView(store, store.data.sessions[flow.sessionId ?? '']) };
+      if (flow.purpose === 'reset_password')
+        return { ...base, step: 'password_reset' as const, message: MSG.passwordReset };
+      return {
+        ...base,
+        step: 'logged_in' as const,
+        session: sessionView(store, store.data.sessions[flow.sessionId ?? '']),
+      };
     case 'failed':
       throw new BureauError(BUREAU_CODES.flowClosed, flow.failure?.message ?? MSG.flowClosed, 410);
   }

@@ -83,7 +83,13 @@ export function startQrLogin(store: EtaxStore, input: LoginTarget & { app: QrApp
     role,
     channel: input.channel,
   });
-  const ticket = createTicket(store, { kind: 'login', app: input.app, taxId: enterprise.taxId, idNumber, flowId: flow.id });
+  const ticket = createTicket(store, {
+    kind: 'login',
+    app: input.app,
+    taxId: enterprise.taxId,
+    idNumber,
+    flowId: flow.id,
+  });
   flow.ticket = ticket.ticket;
   return describeStep(store, flow);
 }
@@ -182,7 +188,10 @@ export function confirmRealName(store: EtaxStore, flowId: string): StepView {
 }
 
 /** 取消 or back on the real-name screen: the login fails. */
-export function cancelRealName(store: EtaxStore, flowId: string): { flowId: string; step: 'cancelled'; message: string } {
+export function cancelRealName(
+  store: EtaxStore,
+  flowId: string,
+): { flowId: string; step: 'cancelled'; message: string } {
   const flow = getFlow(store, flowId);
   assertStage(flow, 'real_name');
   flow.stage = 'failed';

@@ -84,7 +84,11 @@ export function sessionView(store: EtaxStore, s: Session) {
 export function sessionStatus(store: EtaxStore, id: string) {
   const s = requireSession(store, id);
   if (s.droppedAt !== undefined) {
-    return { state: 'dropped' as const, reason: s.dropReason ?? MSG.sessionDropped, at: new Date(s.droppedAt).toISOString() };
+    return {
+      state: 'dropped' as const,
+      reason: s.dropReason ?? MSG.sessionDropped,
+      at: new Date(s.droppedAt).toISOString(),
+    };
   }
   if (store.now() >= s.expiresAt) {
     return { state: 'expired' as const, reason: MSG.sessionExpired, at: new Date(s.expiresAt).toISOString() };

@@ -53,7 +53,10 @@ export function verifyCode(store: EtaxStore, flow: Flow, person: Person, code: s
 }
 
 /** When the flow's latest code was sent, when it may be resent, and until when it is valid. */
-export function codeTimes(store: EtaxStore, flowId: string): { sentAt: number; resendAt: number; codeExpiresAt: number } {
+export function codeTimes(
+  store: EtaxStore,
+  flowId: string,
+): { sentAt: number; resendAt: number; codeExpiresAt: number } {
   const sms = latestOf(store, flowId);
   const sentAt = sms?.sentAt ?? store.now();
   return { sentAt, resendAt: sentAt + store.timing.smsResendMs, codeExpiresAt: sms?.expiresAt ?? sentAt };

@@ -20,7 +20,14 @@ export function createTicket(
   const now = store.now();
   const ticket = randomBytes(12).toString('hex');
   const payload = `https://etax.sandbox.invalid/scan?ticket=${ticket}&kind=${init.kind}&app=${init.app}`;
-  const t: Ticket = { ...init, ticket, state: 'pending', payload, createdAt: now, expiresAt: now + store.timing.qrTicketTtlMs };
+  const t: Ticket = {
+    ...init,
+    ticket,
+    state: 'pending',
+    payload,
+    createdAt: now,
+    expiresAt: now + store.timing.qrTicketTtlMs,
+  };
   store.data.tickets[ticket] = t;
   return t;
 }
