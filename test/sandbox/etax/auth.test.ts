@@ -23,7 +23,10 @@ describe('#etax.auth (rule 7)', () => {
     assert.match(qr.image ?? '', /^data:image\/png;base64,/);
     assert.equal((await b.gateway.pollAuth(qr.ticket)).state, 'pending');
     const listed = await b.get(`/tickets?idNumber=${person.idNumber}`);
-    assert.deepEqual(listed.body.map((t: { kind: string }) => t.kind), ['auth']);
+    assert.deepEqual(
+      listed.body.map((t: { kind: string }) => t.kind),
+      ['auth'],
+    );
 
     await b.confirm(qr.ticket, person.idNumber);
     const confirmed = await b.gateway.pollAuth(qr.ticket);

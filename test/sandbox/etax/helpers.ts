@@ -11,6 +11,10 @@ import { etaxSandbox, type EtaxSandboxOptions, type EtaxTiming } from '../../../
 import type { Channel, Role } from '../../../types/domain';
 import { makeIdNumber, makePhone, makeTaxId } from '../../support/factories';
 
+/** Control API answers, read ad hoc by the tests. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test reads the fields it checks
+export type Json = any;
+
 export const T0 = Date.parse('2025-03-03T01:00:00.000Z');
 export const MIN = 60_000;
 
@@ -33,18 +37,31 @@ export interface Bureau {
   gateway: EtaxGateway;
   logs: LogLine[];
   app: FastifyInstance;
+  /** Every request that reached the server, as "METHOD /path", in order. */
+  requests: string[];
   now(): number;
   advance(ms: number): void;
-  post(path: string, body?: unknown): Promise<{ status: number; body: any }>;
-  get(path: string): Promise<{ status: number; body: any }>;
-  del(path: string): Promise<{ status: number; body: any }>;
-  enterprise(init?: { taxId?: string; name?: string; region?: string }): Promise<{ taxId: string; name: string; region: string }>;
-  person(init?: Partial<PersonFixture> & { realNameLevel?: number; agreementSigned?: boolean; userName?: string; failRealName?: boolean }): Promise<PersonFixture>;
+  post(path: string, body?: unknown): Promise<{ status: number; body: Json }>;
+  get(path: string): Promise<{ status: number; body: Json }>;
+  del(path: string): Promise<{ status: number; body: Json }>;
+  enterprise(init?: {
+    taxId?: string;
+    name?: string;
+    region?: string;
+  }): Promise<{ taxId: string; name: string; region: string }>;
+  person(
+    init?: Partial<PersonFixture> & {
+      realNameLevel?: number;
+      agreementSigned?: boolean;
+      userName?: string;
+      failRealName?: boolean;
+    },
+  ): Promise<PersonFixture>;
   relate(taxId: string, idNumber: string, role?: Role, permissions?: Channel[]): Promise<void>;
   /** The newest SMS code the phone received. */
   latestCode(phone: string): Promise<string>;
   /** Confirm a ticket as the holder. */
-  confirm(ticket: string, idNumber: string): Promise<{ status: number; body: any }>;
+  confirm(ticket: string, idNumber: string): Promise<{ status: number; body: Json }>;
   close(): Promise<void>;
 }
 
@@ -58,6 +75,10 @@ export async function startBureau(
 ): Promise<Bureau> {
   let now = T0;
   const app = Fastify({ logger: false });
+  const requests: string[] = [];
+  app.addHook('onRequest', async (req) => {
+    requests.push(`${req.method} ${req.url.split('?')[0]}`);
+  });
   await app.register(etaxSandbox, {
     prefix: '/sandbox/etax',
     dataFile: options.dataFile,
@@ -89,7 +110,7 @@ export async function startBureau(
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null };
   };
-  const expectOk = (res: { status: number; body: any }, what: string) => {
+  const expectOk = (res: { status: number; body: Json }, what: string) => {
     if (res.status >= 300) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
     return res;
   };
@@ -100,6 +121,7 @@ export async function startBureau(
     gateway,
     logs,
     app,
+    requests,
     now: () => now,
     advance: (ms) => {
       now += ms;
@@ -108,7 +130,11 @@ export async function startBureau(
     get: (path) => request('GET', path),
     del: (path) => request('DELETE', path),
     async enterprise(init = {}) {
-      const e = { taxId: init.taxId ?? makeTaxId(), name: init.name ?? '乌鲁木齐测试商贸有限公司', region: init.region ?? '新疆' };
+      const e = {
+        taxId: init.taxId ?? makeTaxId(),
+        name: init.name ?? '乌鲁木齐测试商贸有限公司',
+        region: init.region ?? '新疆',
+      };
       expectOk(await bureau.post('/enterprises', e), 'create enterprise');
       return e;
     },
@@ -162,7 +188,13 @@ export async function passwordLogin(
   channel: Channel = 'issue',
   role?: Role,
 ) {
-  const started = await b.gateway.startLogin({ account: person.phone, password: person.password, taxId, channel, role });
+  const started = await b.gateway.startLogin({
+    account: person.phone,
+    password: person.password,
+    taxId,
+    channel,
+    role,
+  });
   const sms = expectStep(started, 'sms_sent');
   const done = await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone));
   return expectStep(done, 'logged_in').session;
@@ -179,7 +211,9 @@ export async function expectEtaxError(promise: Promise<unknown>, kind: EtaxError
     await promise;
   } catch (err) {
     if (err instanceof EtaxError && err.kind === kind) return err;
-    throw new Error(`expected EtaxError ${kind}, got ${err instanceof EtaxError ? `${err.kind}: ${err.message}` : String(err)}`);
+    throw new Error(
+      `expected EtaxError ${kind}, got ${err instanceof EtaxError ? `${err.kind}: ${err.message}` : String(err)}`,
+    );
   }
   throw new Error(`expected EtaxError ${kind}, but the call succeeded`);
 }

@@ -12,7 +12,8 @@ describe('#etax.lock (rule 2)', () => {
 
   it('should count down the attempts and lock for 30 minutes after the 5th wrong password', async () => {
     const { enterprise, person } = await withPerson(b);
-    const wrong = () => b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' });
+    const wrong = () =>
+      b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' });
     for (const left of [4, 3, 2, 1]) {
       const err = await expectEtaxError(wrong(), 'wrong_password');
       assert.equal(err.attemptsLeft, left);
@@ -24,7 +25,12 @@ describe('#etax.lock (rule 2)', () => {
 
     // Even the right password is refused while locked, and it does not extend the lock.
     const still = await expectEtaxError(
-      b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'locked',
     );
     assert.equal(still.until?.getTime(), locked.until?.getTime());
@@ -36,12 +42,22 @@ describe('#etax.lock (rule 2)', () => {
     const { enterprise, person } = await withPerson(b);
     for (let i = 0; i < 3; i++) {
       await expectEtaxError(
-        b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' }),
+        b.gateway.startLogin({
+          account: person.phone,
+          password: 'Wrong1234',
+          taxId: enterprise.taxId,
+          channel: 'issue',
+        }),
         'wrong_password',
       );
     }
     const sms = expectStep(
-      await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
     const code = await b.latestCode(person.phone);
@@ -56,7 +72,8 @@ describe('#etax.lock (rule 2)', () => {
 
   it('should forget wrong attempts older than the 30-minute window', async () => {
     const { enterprise, person } = await withPerson(b);
-    const wrong = () => b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' });
+    const wrong = () =>
+      b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' });
     for (let i = 0; i < 4; i++) await expectEtaxError(wrong(), 'wrong_password');
     b.advance(30 * MIN);
     const err = await expectEtaxError(wrong(), 'wrong_password');
@@ -65,7 +82,8 @@ describe('#etax.lock (rule 2)', () => {
 
   it('should start the count afresh after a successful login', async () => {
     const { enterprise, person } = await withPerson(b);
-    const wrong = () => b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' });
+    const wrong = () =>
+      b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' });
     for (let i = 0; i < 3; i++) await expectEtaxError(wrong(), 'wrong_password');
     await passwordLogin(b, person, enterprise.taxId);
     assert.equal((await expectEtaxError(wrong(), 'wrong_password')).attemptsLeft, 4);
@@ -77,7 +95,13 @@ describe('#etax.lock configuration', () => {
     const b = await startBureau({ timing: { maxWrongPasswords: 3, lockMs: 2 * MIN, wrongPasswordWindowMs: 5 * MIN } });
     try {
       const { enterprise, person } = await withPerson(b);
-      const wrong = () => b.gateway.startLogin({ account: person.phone, password: 'Wrong1234', taxId: enterprise.taxId, channel: 'issue' });
+      const wrong = () =>
+        b.gateway.startLogin({
+          account: person.phone,
+          password: 'Wrong1234',
+          taxId: enterprise.taxId,
+          channel: 'issue',
+        });
       assert.equal((await expectEtaxError(wrong(), 'wrong_password')).attemptsLeft, 2);
       assert.equal((await expectEtaxError(wrong(), 'wrong_password')).attemptsLeft, 1);
       const locked = await expectEtaxError(wrong(), 'locked');

@@ -13,7 +13,12 @@ describe('#etax.login (rule 1)', () => {
   it('should log in by 证件号码, phone or 用户名 with password and a 6-digit SMS code', async () => {
     const { enterprise, person } = await withPerson(b, { userName: 'zhangsan01' }, '开票员', ['issue', 'receive']);
     for (const account of [person.idNumber, person.phone, 'zhangsan01']) {
-      const started = await b.gateway.startLogin({ account, password: person.password, taxId: enterprise.taxId, channel: 'issue' });
+      const started = await b.gateway.startLogin({
+        account,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      });
       const sms = expectStep(started, 'sms_sent');
       assert.equal(sms.maskedPhone, `${person.phone.slice(0, 3)}****${person.phone.slice(-4)}`);
       assert.equal(sms.codeExpiresAt.getTime() - sms.sentAt.getTime(), 5 * MIN);
@@ -30,7 +35,7 @@ describe('#etax.login (rule 1)', () => {
     }
   });
 
-  it('should refuse an enterprise the person has no relation with, in the bureau\'s words', async () => {
+  it("should refuse an enterprise the person has no relation with, in the bureau's words", async () => {
     const { person } = await withPerson(b);
     const other = await b.enterprise();
     const err = await expectEtaxError(
@@ -45,7 +50,10 @@ describe('#etax.login (rule 1)', () => {
   it('should refuse a 身份 the person does not hold and a channel the 身份 lacks', async () => {
     const { enterprise, person } = await withPerson(b, {}, '开票员', ['issue']);
     const base = { account: person.phone, password: person.password, taxId: enterprise.taxId };
-    const role = await expectEtaxError(b.gateway.startLogin({ ...base, channel: 'issue', role: '法定代表人' }), 'no_relation');
+    const role = await expectEtaxError(
+      b.gateway.startLogin({ ...base, channel: 'issue', role: '法定代表人' }),
+      'no_relation',
+    );
     assert.match(role.message, /法定代表人/);
     const channel = await expectEtaxError(b.gateway.startLogin({ ...base, channel: 'receive' }), 'no_permission');
     assert.match(channel.message, /收票/);
@@ -53,14 +61,30 @@ describe('#etax.login (rule 1)', () => {
 
   it('should answer not_found for an unknown account or 税号', async () => {
     const { enterprise, person } = await withPerson(b);
-    await expectEtaxError(b.gateway.startLogin({ account: '13900000000', password: 'x', taxId: enterprise.taxId, channel: 'issue' }), 'not_found');
-    await expectEtaxError(b.gateway.startLogin({ account: person.phone, password: person.password, taxId: '91350100M000100Y43', channel: 'issue' }), 'not_found');
+    await expectEtaxError(
+      b.gateway.startLogin({ account: '13900000000', password: 'x', taxId: enterprise.taxId, channel: 'issue' }),
+      'not_found',
+    );
+    await expectEtaxError(
+      b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: '91350100M000100Y43',
+        channel: 'issue',
+      }),
+      'not_found',
+    );
   });
 
   it('should expire a code after 5 minutes', async () => {
     const { enterprise, person } = await withPerson(b);
     const sms = expectStep(
-      await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
     const code = await b.latestCode(person.phone);
@@ -72,7 +96,12 @@ describe('#etax.login (rule 1)', () => {
   it('should resend only after 60 seconds, and then only the newest code works', async () => {
     const { enterprise, person } = await withPerson(b);
     const sms = expectStep(
-      await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
     const first = await b.latestCode(person.phone);
@@ -96,7 +125,12 @@ describe('#etax.login timing', () => {
     try {
       const { enterprise, person } = await withPerson(b);
       const sms = expectStep(
-        await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+        await b.gateway.startLogin({
+          account: person.phone,
+          password: person.password,
+          taxId: enterprise.taxId,
+          channel: 'issue',
+        }),
         'sms_sent',
       );
       assert.equal(sms.resendAt.getTime() - sms.sentAt.getTime(), 10_000);

@@ -20,7 +20,12 @@ describe('#etax.passwordReset (rule 8)', () => {
         .catch(() => undefined);
     }
     await expectEtaxError(
-      b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'locked',
     );
 
@@ -37,7 +42,12 @@ describe('#etax.passwordReset (rule 8)', () => {
     await b.gateway.resetPassword(sent.flowId, 'New@pass9');
 
     await expectEtaxError(
-      b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'wrong_password',
     );
     const renewed = { ...person, password: 'New@pass9' };
@@ -48,9 +58,15 @@ describe('#etax.passwordReset (rule 8)', () => {
 
   it('should refuse a 证件类型 that does not match the number, and unknown numbers', async () => {
     const { person } = await withPerson(b);
-    const mismatch = await expectEtaxError(b.gateway.startPasswordReset({ idType: '中国护照', idNumber: person.idNumber }), 'not_found');
+    const mismatch = await expectEtaxError(
+      b.gateway.startPasswordReset({ idType: '中国护照', idNumber: person.idNumber }),
+      'not_found',
+    );
     assert.equal(mismatch.message, '证件类型与证件号码不匹配，请确认录入的信息是否正确！');
-    await expectEtaxError(b.gateway.startPasswordReset({ idType: '居民身份证', idNumber: '11010519491231002X' }), 'not_found');
+    await expectEtaxError(
+      b.gateway.startPasswordReset({ idType: '居民身份证', idNumber: '11010519491231002X' }),
+      'not_found',
+    );
   });
 
   it('should not accept a wrong code, nor set a password before the code', async () => {
@@ -58,13 +74,19 @@ describe('#etax.passwordReset (rule 8)', () => {
     const sent = await b.gateway.startPasswordReset({ idType: '居民身份证', idNumber: person.idNumber });
     await expectEtaxError(b.gateway.resetPassword(sent.flowId, 'New@pass9'), 'wrong_step');
     const code = await b.latestCode(person.phone);
-    await expectEtaxError(b.gateway.submitPasswordResetCode(sent.flowId, code === '123456' ? '654321' : '123456'), 'sms_code_wrong');
+    await expectEtaxError(
+      b.gateway.submitPasswordResetCode(sent.flowId, code === '123456' ? '654321' : '123456'),
+      'sms_code_wrong',
+    );
   });
 
   it('should check a password without logging in, counting a wrong one (仅更新发票云)', async () => {
     const { person } = await withPerson(b);
     await b.gateway.verifyPassword({ account: person.phone, password: person.password });
-    const err = await expectEtaxError(b.gateway.verifyPassword({ account: person.phone, password: 'Nope12345' }), 'wrong_password');
+    const err = await expectEtaxError(
+      b.gateway.verifyPassword({ account: person.phone, password: 'Nope12345' }),
+      'wrong_password',
+    );
     assert.equal(err.attemptsLeft, 4);
   });
 });

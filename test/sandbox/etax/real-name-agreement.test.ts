@@ -13,10 +13,18 @@ describe('#etax.realName (rule 4)', () => {
   async function toRealNameStep(init: { failRealName?: boolean; agreementSigned?: boolean } = {}) {
     const { enterprise, person } = await withPerson(b, { name: '赵六', realNameLevel: 2, ...init });
     const sms = expectStep(
-      await b.gateway.startLogin({ account: person.idNumber, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.idNumber,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
-    const step = expectStep(await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)), 'needs_real_name');
+    const step = expectStep(
+      await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)),
+      'needs_real_name',
+    );
     return { enterprise, person, step };
   }
 
@@ -32,7 +40,12 @@ describe('#etax.realName (rule 4)', () => {
     const { enterprise, person, step } = await toRealNameStep();
     await b.gateway.confirmRealName(step.flowId);
     const sms = expectStep(
-      await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
     expectStep(await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)), 'logged_in');
@@ -58,10 +71,18 @@ describe('#etax.realName (rule 4)', () => {
     try {
       const { enterprise, person } = await withPerson(strict, { realNameLevel: 3 });
       const sms = expectStep(
-        await strict.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+        await strict.gateway.startLogin({
+          account: person.phone,
+          password: person.password,
+          taxId: enterprise.taxId,
+          channel: 'issue',
+        }),
         'sms_sent',
       );
-      expectStep(await strict.gateway.submitSmsCode(sms.flowId, await strict.latestCode(person.phone)), 'needs_real_name');
+      expectStep(
+        await strict.gateway.submitSmsCode(sms.flowId, await strict.latestCode(person.phone)),
+        'needs_real_name',
+      );
     } finally {
       await strict.close();
     }
@@ -78,17 +99,30 @@ describe('#etax.agreement (rule 5)', () => {
   it('should ask an unsigned person to sign the agreement, and signing continues the login', async () => {
     const { enterprise, person } = await withPerson(b, { agreementSigned: false });
     const sms = expectStep(
-      await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
-    const agreement = expectStep(await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)), 'needs_agreement');
+    const agreement = expectStep(
+      await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)),
+      'needs_agreement',
+    );
     assert.equal(agreement.title, '电子税务局用户服务协议');
     assert.match(agreement.text, /确认/);
     await expectEtaxError(b.gateway.confirmRealName(agreement.flowId), 'wrong_step');
     expectStep(await b.gateway.signAgreement(agreement.flowId), 'logged_in');
 
     const again = expectStep(
-      await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
     expectStep(await b.gateway.submitSmsCode(again.flowId, await b.latestCode(person.phone)), 'logged_in');
@@ -97,17 +131,28 @@ describe('#etax.agreement (rule 5)', () => {
   it('should run the real-name check first, then the agreement', async () => {
     const { enterprise, person } = await withPerson(b, { realNameLevel: 1, agreementSigned: false });
     const sms = expectStep(
-      await b.gateway.startLogin({ account: person.phone, password: person.password, taxId: enterprise.taxId, channel: 'issue' }),
+      await b.gateway.startLogin({
+        account: person.phone,
+        password: person.password,
+        taxId: enterprise.taxId,
+        channel: 'issue',
+      }),
       'sms_sent',
     );
-    const realName = expectStep(await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)), 'needs_real_name');
+    const realName = expectStep(
+      await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)),
+      'needs_real_name',
+    );
     const agreement = expectStep(await b.gateway.confirmRealName(realName.flowId), 'needs_agreement');
     expectStep(await b.gateway.signAgreement(agreement.flowId), 'logged_in');
   });
 
   it('should ask for the agreement after a QR login too', async () => {
     const { enterprise, person } = await withPerson(b, { agreementSigned: false });
-    const qr = expectStep(await b.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue', account: person.phone }), 'qr_pending');
+    const qr = expectStep(
+      await b.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue', account: person.phone }),
+      'qr_pending',
+    );
     await b.confirm(qr.qr.ticket, person.idNumber);
     const agreement = expectStep(await b.gateway.pollLogin(qr.flowId), 'needs_agreement');
     expectStep(await b.gateway.signAgreement(agreement.flowId), 'logged_in');

@@ -29,7 +29,10 @@ describe('#etax.sessions (rule 6)', () => {
     await passwordLogin(b, person, second.taxId);
     const status = await b.gateway.checkSession(first.sessionId);
     assert.equal(status.state, 'dropped');
-    assert.equal(status.state === 'dropped' && status.reason, '您的账号已在其他地方登录，当前登录已失效。如非本人操作，请及时修改密码！');
+    assert.equal(
+      status.state === 'dropped' && status.reason,
+      '您的账号已在其他地方登录，当前登录已失效。如非本人操作，请及时修改密码！',
+    );
   });
 
   it('should keep the session when the other login is in another region', async () => {

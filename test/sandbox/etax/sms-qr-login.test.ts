@@ -12,13 +12,21 @@ describe('#etax.smsLogin (rule 3)', () => {
 
   it('should log in with phone + code, then the face check the bureau asks for', async () => {
     const { enterprise, person } = await withPerson(b);
-    const sms = expectStep(await b.gateway.startSmsLogin({ phone: person.phone, taxId: enterprise.taxId, channel: 'receive' }), 'sms_sent');
+    const sms = expectStep(
+      await b.gateway.startSmsLogin({ phone: person.phone, taxId: enterprise.taxId, channel: 'receive' }),
+      'sms_sent',
+    );
     const face = expectStep(await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)), 'needs_face');
     assert.equal(face.qr.app, 'tax');
     assert.equal(face.qr.state, 'pending');
     const tickets = await b.get(`/tickets?idNumber=${person.idNumber}`);
     assert.deepEqual(
-      tickets.body.map((t: { ticket: string; kind: string; app: string; state: string }) => [t.ticket, t.kind, t.app, t.state]),
+      tickets.body.map((t: { ticket: string; kind: string; app: string; state: string }) => [
+        t.ticket,
+        t.kind,
+        t.app,
+        t.state,
+      ]),
       [[face.qr.ticket, 'auth', 'tax', 'pending']],
     );
     expectStep(await b.gateway.pollLogin(face.flowId), 'needs_face');
@@ -29,7 +37,10 @@ describe('#etax.smsLogin (rule 3)', () => {
 
   it('should refuse a phone no person is bound to', async () => {
     const { enterprise } = await withPerson(b);
-    await expectEtaxError(b.gateway.startSmsLogin({ phone: '13800000000', taxId: enterprise.taxId, channel: 'issue' }), 'not_found');
+    await expectEtaxError(
+      b.gateway.startSmsLogin({ phone: '13800000000', taxId: enterprise.taxId, channel: 'issue' }),
+      'not_found',
+    );
   });
 });
 
@@ -63,7 +74,10 @@ describe('#etax.qrLogin (rule 3)', () => {
     const { enterprise, person } = await withPerson(b);
     const colleague = await b.person({ name: '李四' });
     await b.relate(enterprise.taxId, colleague.idNumber, '办税员');
-    const qr = expectStep(await b.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue', app: 'iit', account: person.phone }), 'qr_pending');
+    const qr = expectStep(
+      await b.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue', app: 'iit', account: person.phone }),
+      'qr_pending',
+    );
     assert.equal(qr.qr.app, 'iit');
     assert.deepEqual((await b.get(`/tickets?idNumber=${colleague.idNumber}`)).body, []);
     const refused = await b.confirm(qr.qr.ticket, colleague.idNumber);
@@ -84,7 +98,10 @@ describe('#etax.qrLogin (rule 3)', () => {
 
   it('should expire an unconfirmed QR after its lifetime, and a refreshed QR works', async () => {
     const { enterprise, person } = await withPerson(b);
-    const qr = expectStep(await b.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue', account: person.idNumber }), 'qr_pending');
+    const qr = expectStep(
+      await b.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue', account: person.idNumber }),
+      'qr_pending',
+    );
     b.advance(2 * MIN);
     assert.equal(expectStep(await b.gateway.pollLogin(qr.flowId), 'qr_pending').qr.state, 'expired');
     const late = await b.confirm(qr.qr.ticket, person.idNumber);
@@ -103,7 +120,10 @@ describe('#etax.qrLogin (rule 3)', () => {
     const short = await startBureau({ timing: { qrTicketTtlMs: 10_000 } });
     try {
       const { enterprise } = await withPerson(short);
-      const qr = expectStep(await short.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue' }), 'qr_pending');
+      const qr = expectStep(
+        await short.gateway.startQrLogin({ taxId: enterprise.taxId, channel: 'issue' }),
+        'qr_pending',
+      );
       assert.equal(qr.qr.expiresAt.getTime(), short.now() + 10_000);
       short.advance(10_000);
       assert.equal(expectStep(await short.gateway.pollLogin(qr.flowId), 'qr_pending').qr.state, 'expired');
