@@ -1,0 +1,89 @@
+/**
+ * A hand-written stand-in for @tarojs/taro under jest (mapped in jest.config.js). It covers what
+ * the app uses: storage in memory, system UI as jest.fn()s whose calls tests read, page hooks run
+ * on mount, and a few helpers (`taroMock`) to drive what WeChat would do.
+ */
+import { useEffect, useRef } from 'react';
+
+type Callback = () => unknown;
+
+const storage = new Map<string, unknown>();
+const pullDownHandlers = new Set<{ current: Callback }>();
+let modalConfirms = true;
+
+function useRunOnMount(callback: Callback) {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    latest.current();
+  }, []);
+}
+
+export const useLaunch = useRunOnMount;
+export const useLoad = useRunOnMount;
+export const useDidShow = useRunOnMount;
+export const useReady = useRunOnMount;
+
+export function usePullDownRefresh(callback: Callback) {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    pullDownHandlers.add(latest);
+    return () => {
+      pullDownHandlers.delete(latest);
+    };
+  }, []);
+}
+
+const eventHandlers = new Map<string, Set<(...args: unknown[]) => void>>();
+const eventCenter = {
+  on(name: string, handler: (...args: unknown[]) => void) {
+    if (!eventHandlers.has(name)) eventHandlers.set(name, new Set());
+    eventHandlers.get(name)!.add(handler);
+  },
+  off(name: string, handler: (...args: unknown[]) => void) {
+    eventHandlers.get(name)?.delete(handler);
+  },
+  trigger(name: string, ...args: unknown[]) {
+    eventHandlers.get(name)?.forEach((handler) => handler(...args));
+  },
+};
+
+const Taro = {
+  eventCenter,
+  request: jest.fn(() => Promise.reject(new Error('Taro.request is not faked in this test'))),
+  login: jest.fn(() => Promise.resolve({ code: 'wx-code', errMsg: 'login:ok' })),
+  getStorageSync: jest.fn((key: string) => (storage.has(key) ? storage.get(key) : '')),
+  setStorageSync: jest.fn((key: string, value: unknown) => void storage.set(key, value)),
+  removeStorageSync: jest.fn((key: string) => void storage.delete(key)),
+  showToast: jest.fn(() => Promise.resolve()),
+  showLoading: jest.fn(() => Promise.resolve()),
+  hideLoading: jest.fn(() => Promise.resolve()),
+  showModal: jest.fn(() => Promise.resolve({ confirm: modalConfirms, cancel: !modalConfirms })),
+  navigateTo: jest.fn(() => Promise.resolve()),
+  navigateBack: jest.fn(() => Promise.resolve()),
+  stopPullDownRefresh: jest.fn(),
+  onNeedPrivacyAuthorization: jest.fn(),
+  requirePrivacyAuthorize: jest.fn((options?: { success?: () => void }) => options?.success?.()),
+  openPrivacyContract: jest.fn(),
+};
+
+export default Taro;
+
+/** Controls for tests. */
+export const taroMock = {
+  storage,
+  /** What the user answers in the next Taro.showModal calls. */
+  answerModals(confirm: boolean) {
+    modalConfirms = confirm;
+  },
+  /** The user pulls the page down; resolves when the page's handlers are done. */
+  async pullDownRefresh() {
+    await Promise.all([...pullDownHandlers].map((handler) => handler.current()));
+  },
+  reset() {
+    storage.clear();
+    modalConfirms = true;
+    eventHandlers.clear();
+  },
+};

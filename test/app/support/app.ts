@@ -1,0 +1,61 @@
+import type { Platform, PrivacyAnswer } from '../../../src/services/platform';
+import { createMemoryStorage, type KeyValueStorage } from '../../../src/services/storage';
+import { RootStore } from '../../../src/stores';
+import { createFakeServer, type FakeServer } from './fakeServer';
+
+export interface FakePlatform extends Platform {
+  /** How many times login() ran (wx.login on weapp). */
+  loginCalls: number;
+  /** Makes WeChat ask for privacy consent, as before a privacy API; resolves with the answer. */
+  askPrivacy(): Promise<PrivacyAnswer>;
+}
+
+/** The weapp platform as the tests need it: wx.login gives a code for `user`. */
+export function createFakePlatform(user = 'alice'): FakePlatform {
+  let privacyListener: ((answer: (result: PrivacyAnswer) => void) => void) | null = null;
+  const platform: FakePlatform = {
+    kind: 'weapp',
+    loginCalls: 0,
+    async login() {
+      platform.loginCalls += 1;
+      return `code:${user}`;
+    },
+    userKey: () => null,
+    privacy: {
+      onNeedAuthorization: (listener) => {
+        privacyListener = listener;
+      },
+      requireAuthorize: () => Promise.resolve(),
+      openContract: () => false,
+    },
+    askPrivacy: () =>
+      new Promise<PrivacyAnswer>((resolve) => {
+        if (!privacyListener) throw new Error('nobody listens for privacy requests');
+        privacyListener(resolve);
+      }),
+  };
+  return platform;
+}
+
+export interface TestApp {
+  store: RootStore;
+  server: FakeServer;
+  platform: FakePlatform;
+  storage: KeyValueStorage;
+}
+
+/** A RootStore wired to the fake server and a fake WeChat, as the app wires the real ones. */
+export function createTestApp(
+  options: { server?: FakeServer; platform?: FakePlatform; storage?: KeyValueStorage } = {},
+): TestApp {
+  const server = options.server ?? createFakeServer();
+  const platform = options.platform ?? createFakePlatform();
+  const storage = options.storage ?? createMemoryStorage();
+  const store = new RootStore({
+    origin: 'http://api.test',
+    transport: server.transport,
+    storage,
+    createPlatform: () => platform,
+  });
+  return { store, server, platform, storage };
+}
