@@ -154,11 +154,14 @@ export class ApiClient implements AppApi {
   private async send<T>(method: HttpMethod, path: string, options: CallOptions, token: string | null): Promise<T> {
     const header: Record<string, string> = {};
     if (token) header.Authorization = `Bearer ${token}`;
-    if (options.body !== undefined) header['Content-Type'] = 'application/json';
+    // wx.request always sends Content-Type: application/json, and a JSON body may not be empty
+    // (Fastify answers 400): calls without a body of their own send an empty object.
+    const data = options.body ?? (method === 'GET' ? undefined : {});
+    if (data !== undefined) header['Content-Type'] = 'application/json';
 
     let response: HttpResponse;
     try {
-      response = await this.transport({ method, url: this.options.origin + path, data: options.body, header });
+      response = await this.transport({ method, url: this.options.origin + path, data, header });
     } catch {
       throw new ApiError(0, 'network_error', NETWORK_ERROR_MESSAGE);
     }

@@ -15,7 +15,7 @@ interface AppPageProps {
  * The frame of every page: the page itself, plus what the platform may need from the user on any
  * page — the browser build's simulated-user picker, and WeChat's privacy consent.
  */
-export const AppPage = observer(function AppPage({ children, className }: AppPageProps) {
+function AppPageComponent({ children, className }: AppPageProps) {
   const { session, privacy } = useStores();
   return (
     <View className={`app-page ${className ?? ''}`}>
@@ -24,4 +24,6 @@ export const AppPage = observer(function AppPage({ children, className }: AppPag
       {privacy.platformAsking && <PrivacyConsent variant='dialog' />}
     </View>
   );
-});
+}
+
+export const AppPage = observer(AppPageComponent);

@@ -21,7 +21,7 @@ interface PrivacyConsentProps {
 }
 
 /** The consent step before any phone number or 证件号码 is collected (PLATFORM.md). */
-export const PrivacyConsent = observer(function PrivacyConsent({ variant, onDecline }: PrivacyConsentProps) {
+function PrivacyConsentComponent({ variant, onDecline }: PrivacyConsentProps) {
   const { privacy } = useStores();
 
   const showGuideline = () => {
@@ -83,4 +83,6 @@ export const PrivacyConsent = observer(function PrivacyConsent({ variant, onDecl
       </View>
     </View>
   );
-});
+}
+
+export const PrivacyConsent = observer(PrivacyConsentComponent);

@@ -14,7 +14,7 @@ interface PrivacyGateProps {
  * Wrap every page (or form) that collects a phone number or 证件号码: it shows the consent step
  * until the user agrees, then its children.
  */
-export const PrivacyGate = observer(function PrivacyGate({ children, onDecline }: PrivacyGateProps) {
+function PrivacyGateComponent({ children, onDecline }: PrivacyGateProps) {
   const { privacy } = useStores();
 
   useEffect(() => {
@@ -26,4 +26,6 @@ export const PrivacyGate = observer(function PrivacyGate({ children, onDecline }
     return <PrivacyConsent variant='inline' onDecline={onDecline ?? (() => Taro.navigateBack())} />;
   }
   return <>{children}</>;
-});
+}
+
+export const PrivacyGate = observer(PrivacyGateComponent);
