@@ -45,9 +45,9 @@ export function truncateName(value: string): string {
   return truncate(value, max);
 }
 
-/** `phone_number`: up to 17 digits and symbols. */
+/** `phone_number`: up to 17 digits and symbols (a masked 151****1832 is fine). */
 export function truncatePhoneNumber(value: string): string {
-  return value.replace(/[^\d+\-() ]/g, '').slice(0, LIMITS.phone_number);
+  return value.replace(/[^\x20-\x40\x5b-\x60\x7b-\x7e]/g, '').trim().slice(0, LIMITS.phone_number);
 }
 
 /** `time`: 'YYYY-MM-DD HH:mm' in Beijing time, whatever the server's time zone. */

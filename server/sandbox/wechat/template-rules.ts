@@ -26,7 +26,7 @@ export function checkValue(kind: FieldKind, value: string): string | null {
     }
     case 'phone_number':
       if (length > 17) return 'exceed limit 17';
-      return /^[\d+\-() ]+$/.test(value) ? null : 'only digits and symbols';
+      return /^[\x20-\x40\x5b-\x60\x7b-\x7e]+$/.test(value) ? null : 'only digits and symbols';
     case 'time':
       return isDateTime(value, true) ? null : 'must be YYYY-MM-DD HH:mm';
     case 'date':
