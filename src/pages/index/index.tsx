@@ -4,14 +4,11 @@ import { observer } from 'mobx-react-lite';
 import type { EnterpriseSummary, TenantSummary } from '../../../types/api';
 import { AppPage } from '../../components/AppPage';
 import { Cell } from '../../components/Cells';
+import { openPage } from '../../navigation';
 import { accountListUrl, Routes } from '../../routes';
 import { useStores } from '../../stores';
 import { accountCountText, adminStatusText } from './format';
 import './index.scss';
-
-function openPage(url: string) {
-  Taro.navigateTo({ url }).catch(() => Taro.showToast({ title: '页面暂时无法打开', icon: 'none' }));
-}
 
 function EnterpriseCells({ enterprise }: { enterprise: EnterpriseSummary }) {
   const { admin } = enterprise;

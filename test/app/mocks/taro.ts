@@ -62,6 +62,9 @@ const Taro = {
   showModal: jest.fn(() => Promise.resolve({ confirm: modalConfirms, cancel: !modalConfirms })),
   navigateTo: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
+  redirectTo: jest.fn(() => Promise.resolve()),
+  // The page under test was opened from another one unless a test says otherwise.
+  getCurrentPages: jest.fn(() => [{ route: 'pages/index/index' }, { route: 'current' }]),
   stopPullDownRefresh: jest.fn(),
   onNeedPrivacyAuthorization: jest.fn(),
   requirePrivacyAuthorize: jest.fn((options?: { success?: () => void }) => options?.success?.()),

@@ -31,6 +31,19 @@ describe('#pages.tenantAdd', () => {
     expect(app.store.tenants.tenants.map((t) => t.name)).toEqual(['金蝶演示租户']);
   });
 
+  it('should go on to tenant editing when the page was opened directly', async () => {
+    const app = createTestApp();
+    app.server.addTenant('DEMO-CODE-2024', tenant({ name: '金蝶演示租户' }));
+    jest.mocked(Taro.getCurrentPages).mockReturnValueOnce([{ route: 'packages/tenants/pages/add/index' }]);
+    renderPage(TenantAddPage, app);
+
+    typeCode('DEMO-CODE-2024');
+    fireEvent.click(screen.getByText('确认'));
+
+    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/packages/tenants/pages/edit/index' }));
+    expect(Taro.navigateBack).not.toHaveBeenCalled();
+  });
+
   it('should show the server’s message under the field and keep what was typed', async () => {
     renderPage(TenantAddPage, createTestApp());
 

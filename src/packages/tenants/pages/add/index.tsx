@@ -3,6 +3,8 @@ import Taro, { useLoad } from '@tarojs/taro';
 import { Button, Input, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { AppPage } from '../../../../components/AppPage';
+import { navigateBackOr } from '../../../../navigation';
+import { Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import './index.scss';
 
@@ -20,7 +22,7 @@ function TenantAddPage() {
     const ok = await tenants.join(code);
     if (!ok) return;
     Taro.showToast({ title: '添加成功', icon: 'success' });
-    Taro.navigateBack();
+    navigateBackOr(Routes.tenantEdit);
   };
 
   const canSubmit = code.trim().length > 0 && !tenants.joining;

@@ -4,6 +4,7 @@ import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { AppPage } from '../../../../components/AppPage';
 import { Cell, CellGroup } from '../../../../components/Cells';
+import { openPage } from '../../../../navigation';
 import { Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import './index.scss';
@@ -17,10 +18,6 @@ function TenantEditPage() {
   useDidShow(() => {
     tenants.load();
   });
-
-  const add = () => {
-    Taro.navigateTo({ url: Routes.tenantAdd });
-  };
 
   const leave = async () => {
     if (!selected) return;
@@ -66,7 +63,7 @@ function TenantEditPage() {
         </View>
       )}
       <View className='weui-btn-area'>
-        <Button className='weui-btn weui-btn_primary' onClick={add}>
+        <Button className='weui-btn weui-btn_primary' onClick={() => openPage(Routes.tenantAdd)}>
           新增
         </Button>
         <Button
