@@ -87,11 +87,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
    * One HTTP call. Logs the API name, errcode and duration only: URLs carry the secret,
    * codes and tokens, and answers carry session_key.
    */
-  async function call(
-    api: string,
-    url: URL,
-    body?: object,
-  ): Promise<{ json: Record<string, unknown>; text: string }> {
+  async function call(api: string, url: URL, body?: object): Promise<{ json: Record<string, unknown>; text: string }> {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     let status: number;

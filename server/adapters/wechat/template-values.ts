@@ -39,15 +39,21 @@ export function truncatePhrase(value: string): string {
   return Array.from(value.trim()).slice(0, LIMITS.phrase).join('');
 }
 
-/** `name`: up to 10 characters, or 20 when purely Latin letters and symbols. */
+/**
+ * `name`: up to 10 characters, or 20 when purely Latin letters and symbols. A Latin name is
+ * cut plainly: an ellipsis is not Latin and would bring its limit down to 10.
+ */
 export function truncateName(value: string): string {
-  const max = isAscii(value) ? LIMITS.nameLatin : LIMITS.name;
-  return truncate(value, max);
+  const trimmed = value.trim();
+  return isAscii(trimmed) ? trimmed.slice(0, LIMITS.nameLatin).trimEnd() : truncate(trimmed, LIMITS.name);
 }
 
 /** `phone_number`: up to 17 digits and symbols (a masked 151****1832 is fine). */
 export function truncatePhoneNumber(value: string): string {
-  return value.replace(/[^\x20-\x40\x5b-\x60\x7b-\x7e]/g, '').trim().slice(0, LIMITS.phone_number);
+  return value
+    .replace(/[^\x20-\x40\x5b-\x60\x7b-\x7e]/g, '')
+    .trim()
+    .slice(0, LIMITS.phone_number);
 }
 
 /** `time`: 'YYYY-MM-DD HH:mm' in Beijing time, whatever the server's time zone. */
