@@ -53,12 +53,16 @@ export const wechatSandbox: FastifyPluginAsync<WechatSandboxOptions> = async (ap
   await app.register(control, { world, prefix: '/control' });
 };
 
-const templateSpecs = z.record(z.string().min(1), z.object({ fields: z.record(z.string().min(1), z.enum(FIELD_KINDS)) }));
+const templateSpecs = z.record(
+  z.string().min(1),
+  z.object({ fields: z.record(z.string().min(1), z.enum(FIELD_KINDS)) }),
+);
 
 // ---------------------------------------------------------------- WeChat's own API
 
 const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world }) => {
   // WeChat reads every body as JSON, whatever its content type.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
     try {
       done(null, body === '' ? undefined : JSON.parse(body as string));
@@ -68,7 +72,6 @@ const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { worl
   });
   // WeChat answers everything with HTTP 200 and an errcode.
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return reply.code(200).send(wxError(44002));
     if (err instanceof SyntaxError || err.code?.startsWith('FST_ERR_CTP')) return reply.code(200).send(wxError(47001));
     req.log.error({ err }, 'wechat sandbox failed');
     return reply.code(200).send(wxError(-1));
@@ -88,7 +91,10 @@ const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { worl
   });
 };
 
-function withObjectBody(body: unknown, run: (body: Record<string, unknown>) => Promise<WxAnswer>): Promise<WxAnswer> | WxAnswer {
+function withObjectBody(
+  body: unknown,
+  run: (body: Record<string, unknown>) => Promise<WxAnswer>,
+): Promise<WxAnswer> | WxAnswer {
   if (body === undefined || body === null) return wxError(44002);
   if (typeof body !== 'object' || Array.isArray(body)) return wxError(47001);
   return run(body as Record<string, unknown>);

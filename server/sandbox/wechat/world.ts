@@ -161,7 +161,8 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
   function prune() {
     const t = now();
     for (const [code, c] of Object.entries(data.codes)) if (c.issuedAt < t - 60 * 60 * 1000) delete data.codes[code];
-    for (const [token, k] of Object.entries(data.tokens)) if (k.expiresAt < t - 24 * 60 * 60 * 1000) delete data.tokens[token];
+    for (const [token, k] of Object.entries(data.tokens))
+      if (k.expiresAt < t - 24 * 60 * 60 * 1000) delete data.tokens[token];
   }
 
   function credentialsError(appid: unknown, secret: unknown): WxAnswer | null {
@@ -339,7 +340,11 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
       if (ids.length === 0) return { errMsg: 'requestSubscribeMessage:fail invalid tmplIds', errCode: 10001 };
       if (ids.length > 3) return { errMsg: 'requestSubscribeMessage:fail tmplIds more than 3', errCode: 20003 };
       const unknown = ids.find((id) => !config.templates[id]);
-      if (unknown) return { errMsg: `requestSubscribeMessage:fail No template data return, verify the template id exist`, errCode: 20001 };
+      if (unknown)
+        return {
+          errMsg: `requestSubscribeMessage:fail No template data return, verify the template id exist`,
+          errCode: 20001,
+        };
       ensureUser(user);
       const credits = (data.credits[user] ??= {});
       for (const id of ids) if (results[id] === 'accept') credits[id] = (credits[id] ?? 0) + 1;
