@@ -7,6 +7,7 @@ import {
   WechatError,
 } from '../../../server/adapters/wechat';
 import {
+  APPID,
   BIND_TEMPLATE,
   captureLogger,
   clientFor,
@@ -173,7 +174,11 @@ describe('#wechat.adapter', () => {
       const before = sandbox.callsTo('/cgi-bin/stable_token');
       const pending = clientFor(sandbox, { backing }).getAccessToken();
       await new Promise((resolve) => setTimeout(resolve, 250));
-      await other.write({ token: 'from-the-other-instance', expiresAt: sandbox.clock.t + 7200_000, forced: { day: '', count: 0 } });
+      await other.write({
+        token: 'from-the-other-instance',
+        expiresAt: sandbox.clock.t + 7200_000,
+        forced: { day: '', count: 0 },
+      });
       await other.unlock();
       assert.equal(await pending, 'from-the-other-instance');
       assert.equal(sandbox.callsTo('/cgi-bin/stable_token') - before, 0);
@@ -225,10 +230,18 @@ describe('#wechat.adapter', () => {
       assert.ok(BigInt(second.msgid) > BigInt(first.msgid));
       assert.deepEqual(await sandbox.credits('frank'), { [LOGIN_TEMPLATE]: 0, [BIND_TEMPLATE]: 0 });
 
-      const err = await rejects(client.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, page, data: loginData() }));
+      const err = await rejects(
+        client.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, page, data: loginData() }),
+      );
       assertWechatError(err, 'no_subscription', 43101);
       assertWechatError(
-        await rejects(client.sendSubscribeMessage({ touser, templateId: BIND_TEMPLATE, data: { name1: '张三', phone_number2: '151****1832', date3: '2025-03-01' } })),
+        await rejects(
+          client.sendSubscribeMessage({
+            touser,
+            templateId: BIND_TEMPLATE,
+            data: { name1: '张三', phone_number2: '151****1832', date3: '2025-03-01' },
+          }),
+        ),
         'no_subscription',
         43101,
       );
@@ -239,7 +252,9 @@ describe('#wechat.adapter', () => {
           touser,
           template_id: LOGIN_TEMPLATE,
           page: 'pages/index/index',
-          data: Object.fromEntries(Object.entries(loginData({ phrase4: '已登录' })).map(([k, value]) => [k, { value }])),
+          data: Object.fromEntries(
+            Object.entries(loginData({ phrase4: '已登录' })).map(([k, value]) => [k, { value }]),
+          ),
           sentAt: new Date(START + 1000).toISOString(),
         },
         {
@@ -257,13 +272,21 @@ describe('#wechat.adapter', () => {
       const touser = await sandbox.openid('grace');
       await sandbox.subscribe('grace', { [LOGIN_TEMPLATE]: 'accept' });
       const name = '福建省华盟信息科技股份有限公司开票业务登录提醒';
-      const err = await rejects(client.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, data: loginData({ thing1: name }) }));
+      const err = await rejects(
+        client.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, data: loginData({ thing1: name }) }),
+      );
       assertWechatError(err, 'bad_data', 47003);
       assert.equal(err.field, 'thing1');
       assert.deepEqual(await sandbox.credits('grace'), { [LOGIN_TEMPLATE]: 1, [BIND_TEMPLATE]: 0 });
 
-      await client.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, data: loginData({ thing1: truncateThing(name) }) });
-      const [message] = (await sandbox.control<Array<{ data: Record<string, { value: string }> }>>('GET', '/messages?user=grace')).json;
+      await client.sendSubscribeMessage({
+        touser,
+        templateId: LOGIN_TEMPLATE,
+        data: loginData({ thing1: truncateThing(name) }),
+      });
+      const [message] = (
+        await sandbox.control<Array<{ data: Record<string, { value: string }> }>>('GET', '/messages?user=grace')
+      ).json;
       assert.equal(message.data.thing1.value, '福建省华盟信息科技股份有限公司开票业务…');
     });
 
@@ -272,11 +295,29 @@ describe('#wechat.adapter', () => {
       const touser = await sandbox.openid('heidi');
       await sandbox.subscribe('heidi', { [LOGIN_TEMPLATE]: 'accept' });
       const base = { touser, templateId: LOGIN_TEMPLATE, data: loginData() };
-      assertWechatError(await rejects(client.sendSubscribeMessage({ ...base, touser: 'oNotAUserOfThisApp' })), 'bad_openid', 40003);
-      assertWechatError(await rejects(client.sendSubscribeMessage({ ...base, templateId: 'tpl-unknown' })), 'bad_template', 40037);
-      assertWechatError(await rejects(client.sendSubscribeMessage({ ...base, page: '/pages/index/index' })), 'bad_page', 41030);
-      assertWechatError(await rejects(client.sendSubscribeMessage({ ...base, page: 'pages/nowhere/index' })), 'bad_page', 41030);
-      const time = await rejects(client.sendSubscribeMessage({ ...base, data: loginData({ time3: '2025/03/01 10:00' }) }));
+      assertWechatError(
+        await rejects(client.sendSubscribeMessage({ ...base, touser: 'oNotAUserOfThisApp' })),
+        'bad_openid',
+        40003,
+      );
+      assertWechatError(
+        await rejects(client.sendSubscribeMessage({ ...base, templateId: 'tpl-unknown' })),
+        'bad_template',
+        40037,
+      );
+      assertWechatError(
+        await rejects(client.sendSubscribeMessage({ ...base, page: '/pages/index/index' })),
+        'bad_page',
+        41030,
+      );
+      assertWechatError(
+        await rejects(client.sendSubscribeMessage({ ...base, page: 'pages/nowhere/index' })),
+        'bad_page',
+        41030,
+      );
+      const time = await rejects(
+        client.sendSubscribeMessage({ ...base, data: loginData({ time3: '2025/03/01 10:00' }) }),
+      );
       assertWechatError(time, 'bad_data', 47003);
       assert.equal(time.field, 'time3');
       assert.deepEqual(await sandbox.credits('heidi'), { [LOGIN_TEMPLATE]: 1, [BIND_TEMPLATE]: 0 });
@@ -306,7 +347,7 @@ describe('#wechat.adapter', () => {
       // Someone outside the store forces a refresh (a leaked token, a console click).
       const outside = await sandbox.wechat('POST', '/cgi-bin/stable_token', {
         grant_type: 'client_credential',
-        appid: (await import('./harness')).APPID,
+        appid: APPID,
         secret: SECRET,
         force_refresh: true,
       });
@@ -354,7 +395,7 @@ describe('#wechat.adapter', () => {
       assert.deepEqual(await sandbox.credits('leo'), { [LOGIN_TEMPLATE]: 0, [BIND_TEMPLATE]: 0 });
     });
 
-    it('should stop at the daily forced-refresh limit: ours, then WeChat\'s 45009', async () => {
+    it("should stop at the daily forced-refresh limit: ours, then WeChat's 45009", async () => {
       const touser = await sandbox.openid('mia');
       await sandbox.subscribe('mia', { [LOGIN_TEMPLATE]: 'accept' });
       const data = loginData();
@@ -363,14 +404,22 @@ describe('#wechat.adapter', () => {
       await ownLimit.getAccessToken();
       await sandbox.control('POST', '/faults', { api: 'send', errcode: 40001 });
       const tokenCallsBefore = sandbox.callsTo('/cgi-bin/stable_token');
-      assertWechatError(await rejects(ownLimit.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, data })), 'quota', null);
+      assertWechatError(
+        await rejects(ownLimit.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, data })),
+        'quota',
+        null,
+      );
       assert.equal(sandbox.callsTo('/cgi-bin/stable_token') - tokenCallsBefore, 0);
 
       const client = clientFor(sandbox);
       await client.getAccessToken();
       await sandbox.control('POST', '/faults', { api: 'send', errcode: 40001 });
       await sandbox.control('POST', '/faults', { api: 'stable_token', errcode: 45009 });
-      assertWechatError(await rejects(client.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, data })), 'quota', 45009);
+      assertWechatError(
+        await rejects(client.sendSubscribeMessage({ touser, templateId: LOGIN_TEMPLATE, data })),
+        'quota',
+        45009,
+      );
     });
 
     it('should turn a slow send into a network error without spending the credit', async () => {

@@ -16,7 +16,9 @@ export const SECRET = 'sandbox-secret-0123456789abcdef';
 export const LOGIN_TEMPLATE = 'tpl-login-notice';
 export const BIND_TEMPLATE = 'tpl-bind-result';
 export const TEMPLATES: WechatSandboxOptions['templates'] = {
-  [LOGIN_TEMPLATE]: { fields: { thing1: 'thing', character_string2: 'character_string', time3: 'time', phrase4: 'phrase' } },
+  [LOGIN_TEMPLATE]: {
+    fields: { thing1: 'thing', character_string2: 'character_string', time3: 'time', phrase4: 'phrase' },
+  },
   [BIND_TEMPLATE]: { fields: { name1: 'name', phone_number2: 'phone_number', date3: 'date' } },
 };
 export const PAGES = ['pages/index/index', 'packages/notify/pages/login/index'];
@@ -97,7 +99,10 @@ export async function startSandbox(overrides: Partial<WechatSandboxOptions> = {}
       return (await sandbox.control<Record<string, unknown>>('POST', '/subscriptions', { user, results })).json;
     },
     async credits(user) {
-      const res = await sandbox.control<{ credits: Record<string, number> }>('GET', `/subscriptions?user=${encodeURIComponent(user)}`);
+      const res = await sandbox.control<{ credits: Record<string, number> }>(
+        'GET',
+        `/subscriptions?user=${encodeURIComponent(user)}`,
+      );
       return res.json.credits;
     },
     async openid(user) {
