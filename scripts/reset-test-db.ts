@@ -12,7 +12,9 @@ async function main() {
   const client = new Client({ connectionString: url });
   await client.connect();
   await client.query('SET client_min_messages TO warning');
-  await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA IF EXISTS pgboss CASCADE;');
+  await client.query(
+    'DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS drizzle CASCADE; DROP SCHEMA IF EXISTS pgboss CASCADE;',
+  );
   await client.end();
   console.log(`reset ${name}`);
 }

@@ -18,7 +18,12 @@ const failures = [];
 function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
-  const res = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const res = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
   const out = res.stdout?.toString() ?? '';
   process.stdout.write(out);
   console.log(`=== ${name}: ${res.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -56,7 +61,12 @@ function nodeTests(name, dirs, env = {}) {
     failures.push(name);
     return;
   }
-  const { ok, out } = run(name, process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], env);
+  const { ok, out } = run(
+    name,
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+    env,
+  );
   countNode(out);
   if (!ok && !/ℹ fail [1-9]/.test(out)) failed += 1; // crashed before reporting
 }

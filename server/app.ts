@@ -16,6 +16,8 @@ import { requireOperator, requireUser } from './http/auth';
 import { mountSandboxes, type MountedSandboxes } from './sandbox';
 import { authRoutes } from './routes/api/auth';
 import { tenantRoutes } from './routes/api/tenants';
+import { accountRoutes } from './routes/api/accounts';
+import { flowRoutes } from './routes/api/flows';
 import { opsTenantRoutes } from './routes/ops/tenants';
 import { API_PREFIX, ErrorCodes } from '../types/api';
 import { OPS_PREFIX } from '../types/ops';
@@ -30,14 +32,29 @@ export interface BuildAppOptions {
   logLevel?: string;
 }
 
-export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOptions): Promise<{ app: FastifyInstance; sandboxes?: MountedSandboxes }> {
-  const app = Fastify({ logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL), bodyLimit: 256 * 1024 });
+export async function buildApp({
+  ctx,
+  staticDir,
+  dataDir,
+  logLevel,
+}: BuildAppOptions): Promise<{ app: FastifyInstance; sandboxes?: MountedSandboxes }> {
+  // forceCloseConnections: idle keep-alive sockets must not hold a shutdown (Ctrl-C, tests) for a minute.
+  const app = Fastify({
+    logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL),
+    bodyLimit: 256 * 1024,
+    forceCloseConnections: true,
+  });
   useZodSchemas(app);
+  acceptEmptyJsonBodies(app);
   installErrorHandling(app);
 
   await app.register(swagger, {
     openapi: {
-      info: { title: '发票云 · 电子税局配置 API', version: '1.0.0', description: 'App API (/api/v1) and operator API (/ops/v1).' },
+      info: {
+        title: '发票云 · 电子税局配置 API',
+        version: '1.0.0',
+        description: 'App API (/api/v1) and operator API (/ops/v1).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -46,6 +63,7 @@ export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOp
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.code(204).send());
   app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
     const ok = await ctx.database.ping();
     return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' });
@@ -59,6 +77,8 @@ export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOp
       await api.register(async (authed) => {
         authed.addHook('preHandler', requireUser(ctx.db));
         await authed.register(tenantRoutes, { ctx });
+        await authed.register(accountRoutes, { ctx });
+        await authed.register(flowRoutes, { ctx });
       });
     },
     { prefix: API_PREFIX },
@@ -84,12 +104,27 @@ export async function buildApp({ ctx, staticDir, dataDir, logLevel }: BuildAppOp
   return { app, sandboxes };
 }
 
+/** wx.request always sends Content-Type: application/json, also with no body (DELETE, bare POST). */
+function acceptEmptyJsonBodies(app: FastifyInstance) {
+  // Fastify's own parser, with its protection against __proto__/constructor poisoning.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (req, body, done) => {
+    if (String(body).trim() === '') return done(null, undefined);
+    parseJson(req, String(body), done);
+  });
+}
+
 function installErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
       if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(error.status).send({
-        error: { code: error.code, message: error.message, ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}) },
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(error.retryAfterSeconds ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+        },
       });
     }
     if ('validation' in error && error.validation) {

@@ -15,7 +15,10 @@ export const envSchema = z.object({
   /** The public URL of this server (links in messages, loginUrl); default http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
   /** A postgres:// URL selects PostgreSQL; unset uses the embedded PGlite database in DATA_DIR. */
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   /** Folder for the embedded database, the sandboxes' data and generated demo secrets. */
   DATA_DIR: z.string().min(1).default('./.data'),
   /** Bearer token of the operator API; generated, kept in DATA_DIR and printed when unset. */
@@ -77,7 +80,9 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   const env = parsed.data;
   const sandbox = env.SANDBOX === 'on';
   if (!sandbox) {
-    const missing = (['WECHAT_APPID', 'WECHAT_SECRET', 'ETAX_GATEWAY_URL', 'CREDENTIAL_KEY'] as const).filter((k) => !env[k]);
+    const missing = (['WECHAT_APPID', 'WECHAT_SECRET', 'ETAX_GATEWAY_URL', 'CREDENTIAL_KEY'] as const).filter(
+      (k) => !env[k],
+    );
     if (missing.length) throw new Error(`Invalid environment:\n  SANDBOX=off requires ${missing.join(', ')}`);
   }
   const shownHost = env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST;

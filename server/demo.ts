@@ -26,7 +26,11 @@ export async function seedDemo(db: Db, dataDir: string): Promise<DemoInfo | null
   if ((await countTenants(db)) === 0) {
     const tenant = await createTenant(db, '演示租户');
     for (const e of DEMO_ENTERPRISES) await createEnterprise(db, tenant.id, e);
-    const info: DemoInfo = { tenantName: tenant.name, activationCode: tenant.activationCode, enterprises: DEMO_ENTERPRISES };
+    const info: DemoInfo = {
+      tenantName: tenant.name,
+      activationCode: tenant.activationCode,
+      enterprises: DEMO_ENTERPRISES,
+    };
     fs.writeFileSync(file, JSON.stringify(info, null, 2));
     return info;
   }

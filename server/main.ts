@@ -18,11 +18,21 @@ const h5Dir = path.join(root, 'dist', 'h5');
 /** OPS_TOKEN and CREDENTIAL_KEY when unset: generated once and kept in DATA_DIR. */
 function localSecrets(config: Config, dataDir: string) {
   const file = path.join(dataDir, 'secrets.json');
-  const saved = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { opsToken?: string; credentialKey?: string }) : {};
+  const saved = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { opsToken?: string; credentialKey?: string })
+    : {};
   const opsToken = config.OPS_TOKEN ?? saved.opsToken ?? crypto.randomBytes(24).toString('base64url');
   const credentialKey = config.CREDENTIAL_KEY ?? saved.credentialKey ?? crypto.randomBytes(32).toString('base64');
   if (!config.OPS_TOKEN || !config.CREDENTIAL_KEY) {
-    fs.writeFileSync(file, JSON.stringify({ ...saved, opsToken: saved.opsToken ?? opsToken, credentialKey: saved.credentialKey ?? credentialKey }), { mode: 0o600 });
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        ...saved,
+        opsToken: saved.opsToken ?? opsToken,
+        credentialKey: saved.credentialKey ?? credentialKey,
+      }),
+      { mode: 0o600 },
+    );
   }
   return { opsToken, credentialKey: Buffer.from(credentialKey, 'base64') };
 }
@@ -64,7 +74,9 @@ async function main() {
     lines.push('  e-tax sandbox accounts (电子税局账号 / 密码):');
     for (const p of bureauPeople) {
       const how = p.loginType === 'manual' ? '人工登录' : p.loginType === 'huameng' ? '华盟托管号码' : '企享云办税小号';
-      lines.push(`    ${p.enterpriseName} ${p.role} ${p.name}: ${p.account} / ${p.passwordCurrent ? p.password : '(已在沙箱修改)'}  ${how}`);
+      lines.push(
+        `    ${p.enterpriseName} ${p.role} ${p.name}: ${p.account} / ${p.passwordCurrent ? p.password : '(已在沙箱修改)'}  ${how}`,
+      );
     }
   }
   if (config.sandbox) {

@@ -39,8 +39,19 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
   const { config } = opts;
   const ownsDatabase = !opts.database;
   const database = opts.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: opts.dataDir }));
-  const secrets = createSecretBox({ id: config.CREDENTIAL_KEY_ID, key: opts.credentialKey }, parseOldKeys(config.CREDENTIAL_OLD_KEYS));
+  const secrets = createSecretBox(
+    { id: config.CREDENTIAL_KEY_ID, key: opts.credentialKey },
+    parseOldKeys(config.CREDENTIAL_OLD_KEYS),
+  );
+  // The adapters are made before the app that owns the logger; they log through it once it exists.
+  const logTarget: { app?: FastifyInstance } = {};
+  const logger = {
+    debug: (obj: object, msg?: string) => logTarget.app?.log.debug(obj, msg),
+    info: (obj: object, msg?: string) => logTarget.app?.log.info(obj, msg),
+    warn: (obj: object, msg?: string) => logTarget.app?.log.warn(obj, msg),
+  };
   const wechat = createWechatClient({
+    logger,
     apiBase: config.WECHAT_API_BASE ?? `${config.publicUrl}/sandbox/wechat`,
     appid: config.WECHAT_APPID ?? SANDBOX_APPID,
     secret: config.WECHAT_SECRET ?? SANDBOX_SECRET,
@@ -50,9 +61,16 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     baseUrl: config.ETAX_API_BASE ?? config.ETAX_GATEWAY_URL ?? `${config.publicUrl}/sandbox/etax/api`,
     timeoutMs: config.ETAX_TIMEOUT_MS,
     rateLimiter: createDbRateLimiter(database.db),
+    logger: { info: (o, m) => logger.info(o, m), warn: (o, m) => logger.warn(o, m) },
   });
   const ctx: AppContext = { config, database, db: database.db, secrets, wechat, etax, opsToken: opts.opsToken };
-  const { app, sandboxes } = await buildApp({ ctx, staticDir: opts.staticDir, dataDir: opts.dataDir, logLevel: opts.logLevel });
+  const { app, sandboxes } = await buildApp({
+    ctx,
+    staticDir: opts.staticDir,
+    dataDir: opts.dataDir,
+    logLevel: opts.logLevel,
+  });
+  logTarget.app = app;
   return {
     app,
     ctx,

@@ -117,7 +117,12 @@ export const accountFlowBody = z.object({
 export type AccountFlowBody = z.input<typeof accountFlowBody>;
 
 /** POST /api/v1/flows/:flowId/sms */
-export const smsCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/, '请输入6位数字验证码') });
+export const smsCodeBody = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '请输入6位数字验证码'),
+});
 // POST /api/v1/flows/:flowId/sms/resend → FlowState (获取验证码 again; 429 before resendAt)
 /** POST /api/v1/flows/:flowId/real-name */
 export const realNameBody = z.object({ confirm: z.boolean() });
@@ -162,7 +167,7 @@ export interface SubscriptionsResponse {
 
 // ---- Recent logins (F19) ------------------------------------------------------------------------
 
-/** GET /api/v1/me/recent-logins → the user's last ≤ 10 successful logins, newest first. */
+/** GET /api/v1/me/recent-logins → RecentLogin[]: the user's last ≤ 10 successful logins, newest first. */
 export interface RecentLogin {
   taxId: string;
   enterpriseName: string;
@@ -170,3 +175,36 @@ export interface RecentLogin {
   maskedAccount: string;
   loggedInAt: string;
 }
+
+// ---- Error codes ---------------------------------------------------------------------------------
+
+/**
+ * `error.code` values of these routes, beyond ErrorCodes of api.ts (unauthorized, validation_error,
+ * not_found — also for tenants the user is not a member of —, forbidden …). A bureau refusal has the
+ * code `etax_<kind>` (etax_wrong_password, etax_locked, etax_no_relation, etax_sms_code_wrong,
+ * etax_sms_code_expired, etax_resend_too_soon, etax_unavailable …) and the bureau's own text as message.
+ */
+export const AccountErrorCodes = {
+  /** 已有的账号无需重复添加 */
+  accountExists: 'account_exists',
+  /** Another WeChat user bound the account first (F6). */
+  alreadyBound: 'already_bound',
+  /** 更换微信 of an account that is mine or not bound at all (F9). */
+  nothingToChange: 'nothing_to_change',
+  /** A 设置默认账号 choice the rules do not allow (F8); the message says why. */
+  defaultsRefused: 'defaults_refused',
+  /** 登录 of an account that is 已锁定: 解锁 first (F14). */
+  accountLocked: 'account_locked',
+  /** 解锁 of an account that is not locked. */
+  notLocked: 'not_locked',
+  /** 登录 in a business the account has no permission for, or none chosen though it has both. */
+  channelRequired: 'channel_required',
+  /** Hosted login types need the hosted phone number as the account. */
+  hostedNeedsPhone: 'hosted_needs_phone',
+  /** The flow is over (done, failed, cancelled or expired): start again. */
+  flowClosed: 'flow_closed',
+  /** The call does not fit the flow's current step. */
+  wrongStep: 'wrong_step',
+  /** The previous call of this flow is still being handled. */
+  flowBusy: 'flow_busy',
+} as const;

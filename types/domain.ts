@@ -33,5 +33,11 @@ export type QrApp = (typeof QR_APPS)[number];
 export const QR_APP_LABELS: Record<QrApp, string> = { tax: '税务APP', iit: '个人所得税APP' };
 
 /** 证件类型 */
-export const ID_TYPES = ['居民身份证', '中国护照', '港澳居民来往内地通行证', '台湾居民来往大陆通行证', '外国护照'] as const;
+export const ID_TYPES = [
+  '居民身份证',
+  '中国护照',
+  '港澳居民来往内地通行证',
+  '台湾居民来往大陆通行证',
+  '外国护照',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];

@@ -13,7 +13,10 @@ export interface SecretBox {
   decrypt(stored: string): string;
 }
 
-export function createSecretBox(current: { id: string; key: Buffer }, older: { id: string; key: Buffer }[] = []): SecretBox {
+export function createSecretBox(
+  current: { id: string; key: Buffer },
+  older: { id: string; key: Buffer }[] = [],
+): SecretBox {
   if (current.key.length !== 32) throw new Error('CREDENTIAL_KEY must be 32 bytes');
   const keys = new Map([...older, current].map((k) => [k.id, k.key]));
   return {
@@ -22,7 +25,9 @@ export function createSecretBox(current: { id: string; key: Buffer }, older: { i
       const iv = crypto.randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', current.key, iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [current.id, iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join(':');
+      return [current.id, iv, cipher.getAuthTag(), data]
+        .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+        .join(':');
     },
     decrypt(stored) {
       const [id, iv, tag, data] = stored.split(':');

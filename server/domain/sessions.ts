@@ -40,7 +40,13 @@ export async function authenticate(db: Db, token: string): Promise<{ userId: str
   const [row] = await db
     .select({ userId: appSessions.userId, sessionId: appSessions.id })
     .from(appSessions)
-    .where(and(eq(appSessions.tokenHash, sha256(token)), gt(appSessions.expiresAt, new Date()), isNull(appSessions.revokedAt)))
+    .where(
+      and(
+        eq(appSessions.tokenHash, sha256(token)),
+        gt(appSessions.expiresAt, new Date()),
+        isNull(appSessions.revokedAt),
+      ),
+    )
     .limit(1);
   return row ?? null;
 }

@@ -18,7 +18,11 @@ export interface MountedSandboxes {
   etaxStore: EtaxStore;
 }
 
-export async function mountSandboxes(app: FastifyInstance, config: Config, dataDir?: string): Promise<MountedSandboxes> {
+export async function mountSandboxes(
+  app: FastifyInstance,
+  config: Config,
+  dataDir?: string,
+): Promise<MountedSandboxes> {
   const dataFile = (name: string) => (dataDir ? path.join(dataDir, name) : undefined);
   await app.register(wechatSandbox, {
     prefix: '/sandbox/wechat',

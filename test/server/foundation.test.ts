@@ -28,7 +28,10 @@ describe('#foundation', () => {
       assert.ok(res.body.paths['/ops/v1/tenants/{tenantId}/enterprises']);
       assert.ok(res.body.paths['/api/v1/me/tenants']);
       assert.ok(res.body.paths['/api/v1/auth/login']);
-      assert.equal(res.body.paths['/ops/v1/tenants'].post.requestBody.content['application/json'].schema.type, 'object');
+      assert.equal(
+        res.body.paths['/ops/v1/tenants'].post.requestBody.content['application/json'].schema.type,
+        'object',
+      );
     });
 
     it('should answer unknown paths with the error shape', async () => {
@@ -43,7 +46,10 @@ describe('#foundation', () => {
       const none = await server.call('POST', '/ops/v1/tenants', { body: { name: 'x' } });
       assert.equal(none.status, 401);
       assert.equal(none.body.error.code, 'unauthorized');
-      const wrong = await server.call('POST', '/ops/v1/tenants', { body: { name: 'x' }, token: 'not-the-token-at-all' });
+      const wrong = await server.call('POST', '/ops/v1/tenants', {
+        body: { name: 'x' },
+        token: 'not-the-token-at-all',
+      });
       assert.equal(wrong.status, 401);
     });
 
@@ -55,7 +61,9 @@ describe('#foundation', () => {
       assert.ok(a.body.activationCode.length >= 12);
       for (const ch of a.body.activationCode) assert.ok(CODE_ALPHABET.includes(ch), `unexpected character ${ch}`);
       assert.notEqual(a.body.activationCode, b.body.activationCode);
-      const rows = await server.ctx.db.execute(sql`select activation_code_hash as h from tenants where id = ${a.body.id}`);
+      const rows = await server.ctx.db.execute(
+        sql`select activation_code_hash as h from tenants where id = ${a.body.id}`,
+      );
       const stored = (rows as unknown as { rows: { h: string }[] }).rows[0].h;
       assert.notEqual(stored, a.body.activationCode);
       assert.ok(!stored.includes(a.body.activationCode));
@@ -70,17 +78,40 @@ describe('#foundation', () => {
 
     it('should add enterprises with a valid 统一社会信用代码 or legacy 15-digit 税号 and refuse bad ones', async () => {
       const t = await server.ops('POST', '/ops/v1/tenants', { name: '租户丙' });
-      const ok = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, { name: '福州测试', taxId: '91350100M000100Y43', region: '福建' });
+      const ok = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, {
+        name: '福州测试',
+        taxId: '91350100M000100Y43',
+        region: '福建',
+      });
       assert.equal(ok.status, 201);
-      assert.deepEqual({ ...ok.body, id: undefined }, { id: undefined, name: '福州测试', taxId: '91350100M000100Y43', region: '福建' });
-      const legacy = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, { name: '老税号', taxId: '650102123456789', region: '新疆' });
+      assert.deepEqual(
+        { ...ok.body, id: undefined },
+        { id: undefined, name: '福州测试', taxId: '91350100M000100Y43', region: '福建' },
+      );
+      const legacy = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, {
+        name: '老税号',
+        taxId: '650102123456789',
+        region: '新疆',
+      });
       assert.equal(legacy.status, 201);
-      const badCheck = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, { name: 'x', taxId: '91350100M000100Y44', region: '福建' });
+      const badCheck = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, {
+        name: 'x',
+        taxId: '91350100M000100Y44',
+        region: '福建',
+      });
       assert.equal(badCheck.status, 400);
       assert.match(badCheck.body.error.message, /税号格式不正确/);
-      const dup = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, { name: '又一个', taxId: '91350100M000100Y43', region: '福建' });
+      const dup = await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, {
+        name: '又一个',
+        taxId: '91350100M000100Y43',
+        region: '福建',
+      });
       assert.equal(dup.status, 409);
-      const missing = await server.ops('POST', `/ops/v1/tenants/00000000-0000-4000-8000-000000000000/enterprises`, { name: 'x', taxId: makeTaxId(), region: '新疆' });
+      const missing = await server.ops('POST', `/ops/v1/tenants/00000000-0000-4000-8000-000000000000/enterprises`, {
+        name: 'x',
+        taxId: makeTaxId(),
+        region: '新疆',
+      });
       assert.equal(missing.status, 404);
     });
 
@@ -113,15 +144,21 @@ describe('#foundation', () => {
 
     it('should give the same user back for the same simulated WeChat user', async () => {
       const user = uniqueUser();
-      const first = await server.call('POST', '/api/v1/auth/login', { body: { code: (await server.call('POST', '/sandbox/wechat/control/code', { body: { user } })).body.code } });
-      const second = await server.call('POST', '/api/v1/auth/login', { body: { code: (await server.call('POST', '/sandbox/wechat/control/code', { body: { user } })).body.code } });
+      const first = await server.call('POST', '/api/v1/auth/login', {
+        body: { code: (await server.call('POST', '/sandbox/wechat/control/code', { body: { user } })).body.code },
+      });
+      const second = await server.call('POST', '/api/v1/auth/login', {
+        body: { code: (await server.call('POST', '/sandbox/wechat/control/code', { body: { user } })).body.code },
+      });
       assert.equal(first.body.user.id, second.body.user.id);
       assert.notEqual(first.body.token, second.body.token);
     });
 
     it('should store only the hash of the token and refuse it after logout', async () => {
       const token = await signInAs(server, uniqueUser());
-      const rows = await server.ctx.db.execute(sql`select count(*)::int as n from app_sessions where token_hash = ${token}`);
+      const rows = await server.ctx.db.execute(
+        sql`select count(*)::int as n from app_sessions where token_hash = ${token}`,
+      );
       assert.equal((rows as unknown as { rows: { n: number }[] }).rows[0].n, 0);
       assert.equal((await server.call('GET', '/api/v1/me/tenants', { token })).status, 200);
       assert.equal((await server.call('POST', '/api/v1/auth/logout', { token })).status, 204);
@@ -132,7 +169,9 @@ describe('#foundation', () => {
 
     it('should refuse an expired token', async () => {
       const token = await signInAs(server, uniqueUser());
-      await server.ctx.db.execute(sql`update app_sessions set expires_at = now() - interval '1 minute' where token_hash = ${sha256(token)}`);
+      await server.ctx.db.execute(
+        sql`update app_sessions set expires_at = now() - interval '1 minute' where token_hash = ${sha256(token)}`,
+      );
       const res = await server.call('GET', '/api/v1/me/tenants', { token });
       assert.equal(res.status, 401);
     });
@@ -150,7 +189,11 @@ describe('#foundation', () => {
     it('should join by code, list the tenant with its enterprises, and leave it', async () => {
       const t = await server.ops('POST', '/ops/v1/tenants', { name: '加入测试租户' });
       const taxId = makeTaxId();
-      await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, { name: '加入测试企业', taxId, region: '新疆' });
+      await server.ops('POST', `/ops/v1/tenants/${t.body.id}/enterprises`, {
+        name: '加入测试企业',
+        taxId,
+        region: '新疆',
+      });
       const token = await signInAs(server, uniqueUser());
       assert.deepEqual((await server.call('GET', '/api/v1/me/tenants', { token })).body, { tenants: [] });
 
@@ -166,7 +209,10 @@ describe('#foundation', () => {
       assert.equal(list.body.tenants.length, 1);
       assert.equal(list.body.tenants[0].enterprises[0].name, '加入测试企业');
 
-      const twice = await server.call('POST', '/api/v1/me/tenants', { token, body: { activationCode: t.body.activationCode } });
+      const twice = await server.call('POST', '/api/v1/me/tenants', {
+        token,
+        body: { activationCode: t.body.activationCode },
+      });
       assert.equal(twice.status, 409);
       assert.equal(twice.body.error.code, 'already_joined');
 
@@ -179,7 +225,10 @@ describe('#foundation', () => {
     it('should not show a tenant to a user who has not joined it', async () => {
       const t = await server.ops('POST', '/ops/v1/tenants', { name: '别人的租户' });
       const owner = await signInAs(server, uniqueUser());
-      await server.call('POST', '/api/v1/me/tenants', { token: owner, body: { activationCode: t.body.activationCode } });
+      await server.call('POST', '/api/v1/me/tenants', {
+        token: owner,
+        body: { activationCode: t.body.activationCode },
+      });
       const stranger = await signInAs(server, uniqueUser());
       assert.deepEqual((await server.call('GET', '/api/v1/me/tenants', { token: stranger })).body, { tenants: [] });
       assert.equal((await server.call('DELETE', `/api/v1/me/tenants/${t.body.id}`, { token: stranger })).status, 404);
@@ -189,12 +238,18 @@ describe('#foundation', () => {
       const t = await server.ops('POST', '/ops/v1/tenants', { name: '限流租户' });
       const token = await signInAs(server, uniqueUser());
       for (let i = 1; i <= 5; i++) {
-        const res = await server.call('POST', '/api/v1/me/tenants', { token, body: { activationCode: `WRONGCODE${i}AAAAA` } });
+        const res = await server.call('POST', '/api/v1/me/tenants', {
+          token,
+          body: { activationCode: `WRONGCODE${i}AAAAA` },
+        });
         assert.equal(res.status, 400, `attempt ${i}`);
         assert.equal(res.body.error.code, 'invalid_activation_code');
         assert.match(res.body.error.message, /激活码不正确/);
       }
-      const sixth = await server.call('POST', '/api/v1/me/tenants', { token, body: { activationCode: t.body.activationCode } });
+      const sixth = await server.call('POST', '/api/v1/me/tenants', {
+        token,
+        body: { activationCode: t.body.activationCode },
+      });
       assert.equal(sixth.status, 429);
       assert.equal(sixth.body.error.code, 'too_many_attempts');
       assert.ok(sixth.body.error.retryAfterSeconds > 500 && sixth.body.error.retryAfterSeconds <= 600);
@@ -203,13 +258,23 @@ describe('#foundation', () => {
 
       // Another user is not affected.
       const other = await signInAs(server, uniqueUser());
-      assert.equal((await server.call('POST', '/api/v1/me/tenants', { token: other, body: { activationCode: t.body.activationCode } })).status, 201);
+      assert.equal(
+        (
+          await server.call('POST', '/api/v1/me/tenants', {
+            token: other,
+            body: { activationCode: t.body.activationCode },
+          })
+        ).status,
+        201,
+      );
     });
 
     it('should count concurrent wrong codes exactly', async () => {
       const token = await signInAs(server, uniqueUser());
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) => server.call('POST', '/api/v1/me/tenants', { token, body: { activationCode: `PARALLEL${i}XXXXXX` } })),
+        Array.from({ length: 8 }, (_, i) =>
+          server.call('POST', '/api/v1/me/tenants', { token, body: { activationCode: `PARALLEL${i}XXXXXX` } }),
+        ),
       );
       const statuses = results.map((r) => r.status).sort();
       assert.deepEqual(statuses, [400, 400, 400, 400, 400, 429, 429, 429]);
@@ -228,5 +293,29 @@ describe('#errors.5xx', () => {
     const health = await server.call('GET', '/healthz');
     assert.equal(health.status, 503);
     await server.app.close();
+  });
+});
+
+describe('#http.bodies', () => {
+  it('should accept an empty JSON body as wx.request sends it, and refuse prototype poisoning', async () => {
+    const server = await startTestServer();
+    try {
+      const t = await server.ops('POST', '/ops/v1/tenants', { name: '空体租户' });
+      const token = await signInAs(server, uniqueUser());
+      await server.call('POST', '/api/v1/me/tenants', { token, body: { activationCode: t.body.activationCode } });
+      const res = await fetch(`${server.url}/api/v1/me/tenants/${t.body.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+      assert.equal(res.status, 204);
+      const poisoned = await fetch(`${server.url}/ops/v1/tenants`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.opsToken}`, 'content-type': 'application/json' },
+        body: '{"name":"x","__proto__":{"admin":true}}',
+      });
+      assert.equal(poisoned.status, 400);
+    } finally {
+      await server.close();
+    }
   });
 });

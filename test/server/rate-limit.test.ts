@@ -21,7 +21,11 @@ describe('#rateLimit.db', () => {
     const refused = await limiter.hit(key, 3, 60_000);
     assert.equal(refused.allowed, false);
     assert.ok(refused.retryAfterMs > 50_000 && refused.retryAfterMs <= 60_000);
-    assert.equal((await limiter.hit(`sms:${crypto.randomUUID()}`, 3, 60_000)).allowed, true, 'other keys are independent');
+    assert.equal(
+      (await limiter.hit(`sms:${crypto.randomUUID()}`, 3, 60_000)).allowed,
+      true,
+      'other keys are independent',
+    );
   });
 
   it('should start a new window once the old one passed', async () => {

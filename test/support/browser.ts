@@ -21,7 +21,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized page, as the mini program is used. */
 export async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', deviceScaleFactor: 1 });
+  const context = await browser.newContext({
+    viewport: { width: 375, height: 740 },
+    locale: 'zh-CN',
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return page;

@@ -23,22 +23,38 @@ export function testDatabase(): Promise<Database> {
   return openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
 }
 
+/** Answers are read loosely in tests: each test asserts the fields it cares about. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
 export interface TestServer extends RunningParts {
   url: string;
   opsToken: string;
   config: Config;
   /** fetch against the server, JSON in and out. */
-  call(method: string, path: string, opts?: { body?: unknown; token?: string }): Promise<{ status: number; body: any }>;
+  call(
+    method: string,
+    path: string,
+    opts?: { body?: unknown; token?: string },
+  ): Promise<{ status: number; body: Json }>;
   /** Operator API call with the operator token. */
-  ops(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  ops(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }>;
 }
 
-export async function startTestServer(opts: { env?: Record<string, string>; database?: Database; staticDir?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { env?: Record<string, string>; database?: Database; staticDir?: string } = {},
+): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
   const opsToken = crypto.randomBytes(24).toString('base64url');
   const database = opts.database ?? (await testDatabase());
-  const parts = await createServer({ config, credentialKey: crypto.randomBytes(32), opsToken, database, staticDir: opts.staticDir });
+  const parts = await createServer({
+    config,
+    credentialKey: crypto.randomBytes(32),
+    opsToken,
+    database,
+    staticDir: opts.staticDir,
+  });
   await parts.app.listen({ port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
   const call: TestServer['call'] = async (method, path, o = {}) => {

@@ -36,7 +36,11 @@ export function createDbTokenStore(db: Db): AccessTokenStore {
         .where(
           and(
             eq(wechatAccessToken.id, ROW_ID),
-            or(isNull(wechatAccessToken.lockUntil), lt(wechatAccessToken.lockUntil, now), eq(wechatAccessToken.lockHolder, me)),
+            or(
+              isNull(wechatAccessToken.lockUntil),
+              lt(wechatAccessToken.lockUntil, now),
+              eq(wechatAccessToken.lockHolder, me),
+            ),
           ),
         )
         .returning({ id: wechatAccessToken.id });

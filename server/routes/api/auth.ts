@@ -12,11 +12,26 @@ const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user:
 export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
     '/auth/login',
-    { schema: { tags: ['app'], summary: 'Sign in with a wx.login code', body: loginBody, response: { 200: loginResponse } } },
+    {
+      schema: {
+        tags: ['app'],
+        summary: 'Sign in with a wx.login code',
+        body: loginBody,
+        response: { 200: loginResponse },
+      },
+    },
     async (request): Promise<LoginResponse> => {
       const { code } = request.body as z.infer<typeof loginBody>;
       try {
-        const s = await signIn({ db: ctx.db, wechat: ctx.wechat, secrets: ctx.secrets, sessionTtlMs: ctx.config.SESSION_TTL_HOURS * 3600_000 }, code);
+        const s = await signIn(
+          {
+            db: ctx.db,
+            wechat: ctx.wechat,
+            secrets: ctx.secrets,
+            sessionTtlMs: ctx.config.SESSION_TTL_HOURS * 3600_000,
+          },
+          code,
+        );
         return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: { id: s.userId } };
       } catch (e) {
         throw mapSignInError(e);
