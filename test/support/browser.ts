@@ -36,3 +36,14 @@ export async function fillTaroInput(page: Page, selector: string, value: string)
   const inner = page.locator(`${selector} input`).first();
   await inner.fill(value);
 }
+
+/**
+ * Text on the page the user sees now. Taro's H5 router keeps earlier pages of the stack in the
+ * DOM, hidden, so a plain getByText can match a page underneath.
+ */
+export function seen(page: Page, text: string | RegExp, opts: { exact?: boolean } = {}) {
+  return page
+    .getByText(text, { exact: opts.exact ?? typeof text === 'string' })
+    .filter({ visible: true })
+    .first();
+}
