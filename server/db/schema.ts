@@ -14,7 +14,10 @@ import {
   uniqueIndex,
   index,
   boolean,
+  jsonb,
 } from 'drizzle-orm/pg-core';
+import type { Channel, LoginType, Role } from '../../types/domain';
+import type { FlowState } from '../../types/accounts';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -65,7 +68,10 @@ export const enterprises = pgTable(
     region: text('region').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('enterprises_tenant_tax_id_uq').on(t.tenantId, t.taxId), index('enterprises_tax_id_idx').on(t.taxId)],
+  (t) => [
+    uniqueIndex('enterprises_tenant_tax_id_uq').on(t.tenantId, t.taxId),
+    index('enterprises_tax_id_idx').on(t.taxId),
+  ],
 );
 
 /** Which WeChat users joined which tenants. */
@@ -109,7 +115,9 @@ export const wechatAccessToken = pgTable('wechat_access_token', {
   lockUntil: timestamp('lock_until', { withTimezone: true }),
   forcedRefreshDay: text('forced_refresh_day'),
   forcedRefreshCount: integer('forced_refresh_count').notNull().default(0),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
+  updatedAt: timestamp('updated_at', { withTimezone: true })
+    .notNull()
+    .default(sql`now()`),
 });
 
 /** Fixed-window counters for rate limits shared by all instances (e.g. SMS/QR requests per account). */
@@ -118,3 +126,201 @@ export const rateLimitCounters = pgTable('rate_limit_counters', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   count: integer('count').notNull(),
 });
+
+// ---- E-tax accounts (issue 4: F4–F9, F11, F16, F17, F19, F20) -------------------------------------
+
+/** What a flow is for: 新增账号, 登录, 认证, 更换微信. */
+export type FlowPurpose = 'add_account' | 'login' | 'auth' | 'change_wechat';
+
+/** 新增账号: the account as it will be saved once the bureau login succeeds (the password apart, encrypted). */
+export interface AccountDraft {
+  role: Role;
+  personName: string;
+  personKey: string;
+}
+
+/**
+ * An e-tax account (电子税局账号) of an enterprise, saved only after a successful bureau login.
+ * The password is AES-256-GCM ciphertext (the key id is also a column, so a key rotation can find
+ * the rows still on an old key). person_key identifies the natural person across 税号 of a tenant
+ * (F12 updates "the same person's accounts"): the bureau gives no stable id, so it is a hash of what
+ * it tells about the person (证件类型, masked 证件号码, 姓名).
+ */
+export const etaxAccounts = pgTable(
+  'etax_accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    /** 电子税局账号 as the bureau knows it (phone, 证件号码 or 用户名); shown masked only. */
+    account: text('account').notNull(),
+    passwordEnc: text('password_enc').notNull(),
+    passwordKeyId: text('password_key_id').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    permissions: text('permissions').array().$type<Channel[]>().notNull(),
+    loginType: text('login_type').$type<LoginType>().notNull(),
+    personName: text('person_name').notNull(),
+    personKey: text('person_key').notNull(),
+    /** 默认开票 / 默认收票 (F8): at most one of each per enterprise, by the partial unique indexes below. */
+    defaultIssue: boolean('default_issue').notNull().default(false),
+    defaultReceive: boolean('default_receive').notNull().default(false),
+    /** 已认证 until. */
+    authValidUntil: timestamp('auth_valid_until', { withTimezone: true }),
+    /** 已锁定 (F14): set by automatic logins of hosted accounts, cleared by 解锁. */
+    lockedAt: timestamp('locked_at', { withTimezone: true }),
+    lockReason: text('lock_reason'),
+    lockedByPassword: boolean('locked_by_password').notNull().default(false),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('etax_accounts_enterprise_account_uq').on(t.enterpriseId, t.account),
+    uniqueIndex('etax_accounts_default_issue_uq')
+      .on(t.enterpriseId)
+      .where(sql`default_issue`),
+    uniqueIndex('etax_accounts_default_receive_uq')
+      .on(t.enterpriseId)
+      .where(sql`default_receive`),
+    index('etax_accounts_tenant_person_idx').on(t.tenantId, t.personKey),
+  ],
+);
+
+/** 绑定微信 (F6): the primary key on account_id is what makes "one account, one WeChat" hold under races. */
+export const accountBindings = pgTable(
+  'account_bindings',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => etaxAccounts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    boundAt: timestamp('bound_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('account_bindings_user_idx').on(t.userId)],
+);
+
+/** Our record of the bureau session of an account per channel (已登录 until expires_at). */
+export const etaxSessions = pgTable(
+  'etax_sessions',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => etaxAccounts.id, { onDelete: 'cascade' }),
+    channel: text('channel').$type<Channel>().notNull(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** The bureau's sessionId, encrypted: whoever holds it acts as the taxpayer. */
+    sessionIdEnc: text('session_id_enc').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    loggedInAt: timestamp('logged_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.channel] })],
+);
+
+/**
+ * A bureau interaction in progress (新增账号, 登录, 认证, 更换微信), kept here so any server instance
+ * can continue it. `state` is the FlowState last shown to the user; secrets (the draft password,
+ * the gateway's flow id) are encrypted and wiped when the flow ends. busy_until is a short lease so
+ * two concurrent calls never drive the same bureau flow twice.
+ */
+export const loginFlows = pgTable(
+  'login_flows',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The account concerned; for 新增账号 set once it is saved. */
+    accountId: uuid('account_id').references(() => etaxAccounts.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<FlowPurpose>().notNull(),
+    channel: text('channel').$type<Channel>(),
+    method: text('method').$type<'password' | 'qr'>().notNull(),
+    loginType: text('login_type').$type<LoginType>().notNull(),
+    /** The account name the bureau is asked about (a hosted number's phone). */
+    account: text('account').notNull(),
+    /** 新增账号: what is saved once the login succeeds. */
+    draft: jsonb('draft').$type<AccountDraft>(),
+    passwordEnc: text('password_enc'),
+    gatewayFlowEnc: text('gateway_flow_enc'),
+    /** 认证: the face-check ticket. */
+    gatewayTicket: text('gateway_ticket'),
+    /** Hosted numbers: when the bureau sent the code (its clock) and how long we wait for it. */
+    smsSentAt: timestamp('sms_sent_at', { withTimezone: true }),
+    hostedDeadline: timestamp('hosted_deadline', { withTimezone: true }),
+    state: jsonb('state').$type<FlowState>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    busyUntil: timestamp('busy_until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('login_flows_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** F19: the user's last successful logins, one row per account, at most RECENT_LOGINS_KEPT per user. */
+export const recentLogins = pgTable(
+  'recent_logins',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => etaxAccounts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    loggedInAt: timestamp('logged_in_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.accountId] }),
+    index('recent_logins_user_time_idx').on(t.userId, t.loggedInAt),
+  ],
+);
+
+/** F20: one-time subscribe acceptances left per user and template (each allows one send). */
+export const subscribeCredits = pgTable(
+  'subscribe_credits',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    templateId: text('template_id').notNull(),
+    credits: integer('credits').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.templateId] })],
+);
+
+/** 数电配置管理员 (F10) of an enterprise; read here (F7: an admin may delete accounts bound to others). */
+export const enterpriseAdmins = pgTable(
+  'enterprise_admins',
+  {
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** The 法定代表人 / 财务负责人 who proved it, shown masked on the home page. */
+    name: text('name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.enterpriseId, t.userId] }), index('enterprise_admins_user_idx').on(t.userId)],
+);
