@@ -2,16 +2,24 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { joinTenantBody, type MyTenantsResponse, type TenantSummary } from '../../../types/api';
 import { getTenantSummary, joinTenant, leaveTenant, listMyTenants } from '../../domain/tenants';
+import { accountFigures } from '../../domain/accounts';
 import type { AppContext } from '../../context';
 
 const tenantParams = z.object({ tenantId: z.uuid('租户不存在') });
 
 export const tenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
-  const limit = { maxFailures: ctx.config.ACTIVATION_MAX_FAILURES, windowMs: ctx.config.ACTIVATION_WINDOW_MINUTES * 60_000 };
+  const limit = {
+    maxFailures: ctx.config.ACTIVATION_MAX_FAILURES,
+    windowMs: ctx.config.ACTIVATION_WINDOW_MINUTES * 60_000,
+  };
 
-  app.get('/me/tenants', { schema: { tags: ['app'], summary: 'My tenants and their enterprises (个人中心)' } }, async (request): Promise<MyTenantsResponse> => {
-    return { tenants: await listMyTenants(ctx.db, request.user.userId) };
-  });
+  app.get(
+    '/me/tenants',
+    { schema: { tags: ['app'], summary: 'My tenants and their enterprises (个人中心)' } },
+    async (request): Promise<MyTenantsResponse> => {
+      return { tenants: await listMyTenants(ctx.db, request.user.userId, accountFigures) };
+    },
+  );
 
   app.post(
     '/me/tenants',
@@ -20,7 +28,7 @@ export const tenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
       const { activationCode } = request.body as z.output<typeof joinTenantBody>;
       const { tenantId } = await joinTenant(ctx.db, request.user.userId, activationCode, limit);
       reply.code(201);
-      return getTenantSummary(ctx.db, request.user.userId, tenantId);
+      return getTenantSummary(ctx.db, request.user.userId, tenantId, accountFigures);
     },
   );
 

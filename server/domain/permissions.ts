@@ -1,0 +1,131 @@
+/**
+ * F7, who may do what with e-tax accounts — the one place that decides it:
+ *  - any member of the tenant sees its enterprises' accounts (masked) and operates unbound ones;
+ *  - a bound account is operated (edit, unbind, delete, login, password, unlock) only by its bound
+ *    WeChat user; the enterprise's 数电配置管理员 may also delete it;
+ *  - anyone else may ask to move a bound account to themselves (更换微信), proving it at the bureau;
+ *  - non-members see nothing: the enterprise or account answers 404, as if it did not exist.
+ */
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { accountBindings, enterpriseAdmins, enterprises, etaxAccounts, tenantMembers, tenants } from '../db/schema';
+import { AppError, errors } from '../http/errors';
+import { AccountErrorCodes, type AccountView } from '../../types/accounts';
+
+export type AccountAction = 'view' | 'edit' | 'login' | 'delete' | 'changeWechat' | 'unlock';
+
+/** What the rules look at: the user's relation to one account. */
+export interface Standing {
+  userId: string;
+  /** The WeChat user the account is bound to, or null. */
+  boundUserId: string | null;
+  /** The user is a 数电配置管理员 of the account's enterprise. */
+  isAdmin: boolean;
+}
+
+/** Whether the user (already known to be a member of the tenant) may do this. */
+export function may(action: AccountAction, s: Standing): boolean {
+  const operates = s.boundUserId === null || s.boundUserId === s.userId;
+  switch (action) {
+    case 'view':
+      return true;
+    case 'edit':
+    case 'login':
+    case 'unlock':
+      return operates;
+    case 'delete':
+      return operates || s.isAdmin;
+    case 'changeWechat':
+      return s.boundUserId !== null && s.boundUserId !== s.userId;
+  }
+}
+
+/** AccountView.can: what the page shows. 解锁 only where there is a lock to lift. */
+export function capabilities(s: Standing, locked: boolean): AccountView['can'] {
+  return {
+    login: may('login', s),
+    edit: may('edit', s),
+    delete: may('delete', s),
+    changeWechat: may('changeWechat', s),
+    unlock: locked && may('unlock', s),
+  };
+}
+
+const REFUSALS: Record<Exclude<AccountAction, 'view' | 'changeWechat'>, string> = {
+  edit: '该账号已绑定其他微信，仅绑定的微信用户可以操作',
+  login: '该账号已绑定其他微信，仅绑定的微信用户可以登录',
+  unlock: '该账号已绑定其他微信，仅绑定的微信用户可以解锁',
+  delete: '该账号已绑定其他微信，仅绑定的微信用户或数电配置管理员可以删除',
+};
+
+/** Throws 403 with the reason when the user may not do this. */
+export function assertMay(action: AccountAction, s: Standing): void {
+  if (may(action, s)) return;
+  if (action === 'changeWechat') {
+    // Not a matter of rights: there is nothing to move.
+    const message =
+      s.boundUserId === null ? '该账号尚未绑定微信，可在编辑中直接绑定' : '该账号已绑定您的微信，无需更换';
+    throw new AppError(409, AccountErrorCodes.nothingToChange, message);
+  }
+  if (action === 'view') throw errors.notFound();
+  throw errors.forbidden(REFUSALS[action]);
+}
+
+export type EnterpriseRow = typeof enterprises.$inferSelect;
+export type AccountRow = typeof etaxAccounts.$inferSelect;
+
+export interface EnterpriseAccess {
+  enterprise: EnterpriseRow;
+  tenantName: string;
+  isAdmin: boolean;
+}
+
+const adminOf = (userId: string) =>
+  sql<boolean>`exists (select 1 from ${enterpriseAdmins} where ${enterpriseAdmins.enterpriseId} = ${enterprises.id} and ${enterpriseAdmins.userId} = ${userId})`;
+
+/** The enterprise, when the user is a member of its tenant; 404 otherwise. */
+export async function enterpriseAccess(db: Db, userId: string, enterpriseId: string): Promise<EnterpriseAccess> {
+  const [row] = await db
+    .select({ enterprise: enterprises, tenantName: tenants.name, isAdmin: adminOf(userId) })
+    .from(enterprises)
+    .innerJoin(tenants, eq(tenants.id, enterprises.tenantId))
+    .innerJoin(tenantMembers, and(eq(tenantMembers.tenantId, enterprises.tenantId), eq(tenantMembers.userId, userId)))
+    .where(eq(enterprises.id, enterpriseId));
+  if (!row) throw errors.notFound('企业不存在或您未关联其租户');
+  return row;
+}
+
+export interface AccountAccess extends Standing {
+  account: AccountRow;
+  enterprise: EnterpriseRow;
+}
+
+/** The account and the user's standing towards it, when the user is a member of its tenant; 404 otherwise. */
+export async function accountAccess(db: Db, userId: string, accountId: string): Promise<AccountAccess> {
+  const [row] = await db
+    .select({
+      account: etaxAccounts,
+      enterprise: enterprises,
+      boundUserId: accountBindings.userId,
+      isAdmin: adminOf(userId),
+    })
+    .from(etaxAccounts)
+    .innerJoin(enterprises, eq(enterprises.id, etaxAccounts.enterpriseId))
+    .innerJoin(tenantMembers, and(eq(tenantMembers.tenantId, etaxAccounts.tenantId), eq(tenantMembers.userId, userId)))
+    .leftJoin(accountBindings, eq(accountBindings.accountId, etaxAccounts.id))
+    .where(eq(etaxAccounts.id, accountId));
+  if (!row) throw errors.notFound('账号不存在或已被删除');
+  return { ...row, userId, isAdmin: Boolean(row.isAdmin) };
+}
+
+/** accountAccess, then assertMay. */
+export async function authorize(
+  db: Db,
+  userId: string,
+  accountId: string,
+  action: AccountAction,
+): Promise<AccountAccess> {
+  const access = await accountAccess(db, userId, accountId);
+  assertMay(action, access);
+  return access;
+}
