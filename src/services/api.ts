@@ -1,5 +1,14 @@
 import Taro from '@tarojs/taro';
 import type {
+  AccountDetail,
+  AccountFlowBody,
+  AccountListResponse,
+  AddAccountBody,
+  FlowState,
+  RecentLogin,
+  SubscriptionsResponse,
+} from '../../types/accounts';
+import type {
   ApiErrorBody,
   ErrorCodes,
   JoinTenantBody,
@@ -7,10 +16,12 @@ import type {
   MyTenantsResponse,
   TenantSummary,
 } from '../../types/api';
+import type { Channel, QrApp } from '../../types/domain';
 
 /*
- * The app's only door to the network. Types come from types/api.ts as `import type` only: its zod
- * schemas are for the server, and importing its values would ship zod in the main package.
+ * The app's only door to the network. Types come from types/api.ts and types/accounts.ts as
+ * `import type` only: their zod schemas are for the server, and importing their values would ship
+ * zod in the main package.
  */
 
 /** The error codes of types/api.ts, plus what the client itself reports. */
@@ -35,7 +46,7 @@ export class ApiError extends Error {
 export const NETWORK_ERROR_MESSAGE = '网络连接失败，请检查网络后重试';
 const SERVER_ERROR_MESSAGE = '服务暂时不可用，请稍后再试';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface HttpRequest {
   method: HttpMethod;
@@ -75,6 +86,38 @@ export interface AppApi {
   sandboxLoginCode(user: string): Promise<string>;
 }
 
+/** A subscribe popup's answer per template id (wx.requestSubscribeMessage). */
+export type SubscribeResults = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>;
+
+/** E-tax accounts and their bureau flows (types/accounts.ts). */
+export interface AccountsApi {
+  accountList(enterpriseId: string): Promise<AccountListResponse>;
+  accountDetail(accountId: string): Promise<AccountDetail>;
+  /** 新增账号 (F5): starts the bureau login; the account is saved once it succeeds. */
+  startAddAccount(enterpriseId: string, body: AddAccountBody): Promise<FlowState>;
+  /** 登录 / 认证 / 更换微信 of an account. */
+  startAccountFlow(accountId: string, body: AccountFlowBody): Promise<FlowState>;
+  flow(flowId: string): Promise<FlowState>;
+  submitSmsCode(flowId: string, code: string): Promise<FlowState>;
+  resendSmsCode(flowId: string): Promise<FlowState>;
+  answerRealName(flowId: string, confirm: boolean): Promise<FlowState>;
+  answerAgreement(flowId: string, sign: boolean): Promise<FlowState>;
+  refreshQr(flowId: string, app?: QrApp): Promise<FlowState>;
+  cancelFlow(flowId: string): Promise<void>;
+  bindAccount(accountId: string, subscriptions: SubscribeResults): Promise<AccountDetail>;
+  unbindAccount(accountId: string): Promise<AccountDetail>;
+  setDefaults(accountId: string, channels: Channel[]): Promise<AccountListResponse>;
+  deleteAccount(accountId: string): Promise<void>;
+  unlockAccount(accountId: string): Promise<AccountDetail>;
+  /** 解绑 on 个人中心 (F2): every account of the enterprise bound to me. */
+  unbindEnterprise(enterpriseId: string): Promise<void>;
+  mySubscriptions(): Promise<SubscriptionsResponse>;
+  recordSubscriptions(subscriptions: SubscribeResults): Promise<SubscriptionsResponse>;
+  recentLogins(): Promise<RecentLogin[]>;
+  /** WeChat sandbox: the simulated popup's answers, kept as WeChat keeps them (browser build only). */
+  sandboxSubscribe(user: string, results: SubscribeResults): Promise<void>;
+}
+
 export interface ApiClientOptions {
   /** Origin of the server, without a trailing slash. */
   origin: string;
@@ -94,7 +137,7 @@ interface CallOptions {
   body?: unknown;
 }
 
-export class ApiClient implements AppApi {
+export class ApiClient implements AppApi, AccountsApi {
   private readonly transport: HttpTransport;
 
   constructor(private readonly options: ApiClientOptions) {
@@ -129,6 +172,96 @@ export class ApiClient implements AppApi {
       body: { user },
     });
     return code;
+  }
+
+  // ---- E-tax accounts (types/accounts.ts) ----
+
+  accountList(enterpriseId: string): Promise<AccountListResponse> {
+    return this.authed('GET', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/accounts`);
+  }
+
+  accountDetail(accountId: string): Promise<AccountDetail> {
+    return this.authed('GET', accountPath(accountId));
+  }
+
+  startAddAccount(enterpriseId: string, body: AddAccountBody): Promise<FlowState> {
+    return this.authed('POST', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/accounts/flows`, body);
+  }
+
+  startAccountFlow(accountId: string, body: AccountFlowBody): Promise<FlowState> {
+    return this.authed('POST', `${accountPath(accountId)}/flows`, body);
+  }
+
+  flow(flowId: string): Promise<FlowState> {
+    return this.authed('GET', flowPath(flowId));
+  }
+
+  submitSmsCode(flowId: string, code: string): Promise<FlowState> {
+    return this.authed('POST', `${flowPath(flowId)}/sms`, { code });
+  }
+
+  resendSmsCode(flowId: string): Promise<FlowState> {
+    return this.authed('POST', `${flowPath(flowId)}/sms/resend`);
+  }
+
+  answerRealName(flowId: string, confirm: boolean): Promise<FlowState> {
+    return this.authed('POST', `${flowPath(flowId)}/real-name`, { confirm });
+  }
+
+  answerAgreement(flowId: string, sign: boolean): Promise<FlowState> {
+    return this.authed('POST', `${flowPath(flowId)}/agreement`, { sign });
+  }
+
+  refreshQr(flowId: string, app?: QrApp): Promise<FlowState> {
+    return this.authed('POST', `${flowPath(flowId)}/qr`, app ? { app } : {});
+  }
+
+  async cancelFlow(flowId: string): Promise<void> {
+    await this.authed<void>('DELETE', flowPath(flowId));
+  }
+
+  bindAccount(accountId: string, subscriptions: SubscribeResults): Promise<AccountDetail> {
+    return this.authed('POST', `${accountPath(accountId)}/binding`, { subscriptions });
+  }
+
+  unbindAccount(accountId: string): Promise<AccountDetail> {
+    return this.authed('DELETE', `${accountPath(accountId)}/binding`);
+  }
+
+  setDefaults(accountId: string, channels: Channel[]): Promise<AccountListResponse> {
+    return this.authed('PUT', `${accountPath(accountId)}/defaults`, { channels });
+  }
+
+  async deleteAccount(accountId: string): Promise<void> {
+    await this.authed<void>('DELETE', accountPath(accountId));
+  }
+
+  unlockAccount(accountId: string): Promise<AccountDetail> {
+    return this.authed('POST', `${accountPath(accountId)}/unlock`);
+  }
+
+  async unbindEnterprise(enterpriseId: string): Promise<void> {
+    await this.authed<void>('DELETE', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/bindings`);
+  }
+
+  mySubscriptions(): Promise<SubscriptionsResponse> {
+    return this.authed('GET', '/api/v1/me/subscriptions');
+  }
+
+  recordSubscriptions(subscriptions: SubscribeResults): Promise<SubscriptionsResponse> {
+    return this.authed('POST', '/api/v1/me/subscriptions', { subscriptions });
+  }
+
+  recentLogins(): Promise<RecentLogin[]> {
+    return this.authed('GET', '/api/v1/me/recent-logins');
+  }
+
+  async sandboxSubscribe(user: string, results: SubscribeResults): Promise<void> {
+    await this.call<unknown>('POST', '/sandbox/wechat/control/subscriptions', { auth: false, body: { user, results } });
+  }
+
+  private authed<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    return this.call<T>(method, path, { auth: true, body });
   }
 
   private async call<T>(method: HttpMethod, path: string, options: CallOptions): Promise<T> {
@@ -170,6 +303,9 @@ export class ApiClient implements AppApi {
     throw toApiError(response);
   }
 }
+
+const accountPath = (accountId: string) => `/api/v1/accounts/${encodeURIComponent(accountId)}`;
+const flowPath = (flowId: string) => `/api/v1/flows/${encodeURIComponent(flowId)}`;
 
 function toApiError({ statusCode, data }: HttpResponse): ApiError {
   const body = typeof data === 'string' ? safeJsonParse(data) : data;

@@ -1,5 +1,6 @@
 import { StorageKeys } from '../storage';
-import type { Platform, PlatformDeps } from './types';
+import { MAX_SUBSCRIBE_TEMPLATES } from './subscribe';
+import type { Platform, PlatformDeps, SubscribeMessageAnswer, SubscribeResult } from './types';
 
 const MAX_USER_NAME_LENGTH = 32;
 
@@ -43,6 +44,22 @@ export function createH5Platform(
     simulatedUser: {
       current,
       forget: () => deps.storage.remove(StorageKeys.simulatedUser),
+    },
+    async requestSubscribeMessage(tmplIds): Promise<SubscribeMessageAnswer> {
+      const ids = tmplIds.slice(0, MAX_SUBSCRIBE_TEMPLATES);
+      const user = current();
+      // WeChat answers 10001 for an empty list; without a simulated user there is nobody to ask.
+      if (ids.length === 0 || !user) return { errMsg: 'requestSubscribeMessage:fail invalid params', errCode: 10001 };
+      const allowed = await deps.askSubscribe(ids);
+      const results: Record<string, SubscribeResult> = {};
+      for (const id of ids) results[id] = allowed ? 'accept' : 'reject';
+      try {
+        // The WeChat sandbox keeps acceptances as WeChat does: without them the server's sends fail (43101).
+        await deps.sandboxSubscribe(user, results);
+      } catch {
+        return { errMsg: 'requestSubscribeMessage:fail network error', errCode: 10003 };
+      }
+      return { errMsg: 'requestSubscribeMessage:ok', ...results };
     },
     privacy: {
       // Browsers have no privacy API that waits for consent; pages ask through PrivacyGate.

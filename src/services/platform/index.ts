@@ -2,7 +2,16 @@ import { createH5Platform } from './h5';
 import type { Platform, PlatformDeps } from './types';
 import { createWeappPlatform } from './weapp';
 
-export type { Platform, PlatformDeps, PrivacyAnswer, PrivacyBridge, SimulatedUserControl } from './types';
+export type {
+  Platform,
+  PlatformDeps,
+  PrivacyAnswer,
+  PrivacyBridge,
+  SimulatedUserControl,
+  SubscribeMessageAnswer,
+  SubscribeResult,
+} from './types';
+export { MAX_SUBSCRIBE_TEMPLATES, subscribeFailureMessage, subscribeResultsOf } from './subscribe';
 
 /** The id of the consent button; WeChat checks that this very button was tapped before an 'agree'. */
 export const PRIVACY_AGREE_BUTTON_ID = 'privacy-agree';

@@ -16,7 +16,23 @@ export interface Platform {
   /** The browser build's simulated WeChat user; absent on weapp. */
   simulatedUser?: SimulatedUserControl;
   privacy: PrivacyBridge;
+  /**
+   * wx.requestSubscribeMessage for these template ids (at most 3). On weapp it must be called in the
+   * tap handler itself, before any await: WeChat shows the popup only for a user's tap. Never
+   * rejects: a refusal by WeChat (20004 switch off, 10001–10005) comes back with errCode.
+   */
+  requestSubscribeMessage(tmplIds: string[]): Promise<SubscribeMessageAnswer>;
 }
+
+export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
+
+/**
+ * WeChat's answer as it gives it: `errMsg`, and per template id the user's choice
+ * (`{ errMsg: 'requestSubscribeMessage:ok', 'tmpl-1': 'accept' }`); `errCode` when the call failed.
+ */
+export type SubscribeMessageAnswer = { errMsg: string; errCode?: number } & {
+  [templateId: string]: string | number | undefined;
+};
 
 export interface SimulatedUserControl {
   current(): string | null;
@@ -46,4 +62,8 @@ export interface PlatformDeps {
   sandboxLoginCode(user: string): Promise<string>;
   /** Asks the person at the browser which simulated WeChat user to be. */
   chooseUser(): Promise<string>;
+  /** Shows the simulated subscribe popup for these templates; true when the person taps 允许. */
+  askSubscribe(tmplIds: string[]): Promise<boolean>;
+  /** Records the simulated popup's answers in the WeChat sandbox, as WeChat keeps them. */
+  sandboxSubscribe(user: string, results: Record<string, SubscribeResult>): Promise<void>;
 }

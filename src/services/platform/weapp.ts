@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { Platform } from './types';
+import { MAX_SUBSCRIBE_TEMPLATES } from './subscribe';
+import type { Platform, SubscribeMessageAnswer } from './types';
 
 export function createWeappPlatform(): Platform {
   return {
@@ -10,6 +11,17 @@ export function createWeappPlatform(): Platform {
       return code;
     },
     userKey: () => null,
+    requestSubscribeMessage(tmplIds) {
+      // Called synchronously from the tap handler: WeChat refuses a popup that no tap asked for.
+      const option = { tmplIds: tmplIds.slice(0, MAX_SUBSCRIBE_TEMPLATES) } as Taro.requestSubscribeMessage.Option;
+      return Taro.requestSubscribeMessage(option).then(
+        (result) => result as unknown as SubscribeMessageAnswer,
+        (error: { errMsg?: string; errCode?: number }) => ({
+          errMsg: error?.errMsg ?? 'requestSubscribeMessage:fail',
+          errCode: typeof error?.errCode === 'number' ? error.errCode : undefined,
+        }),
+      );
+    },
     privacy: {
       onNeedAuthorization(listener) {
         // Base libraries before 2.32.3 have no privacy API: nothing asks, nothing to answer.
