@@ -1,8 +1,11 @@
 import { ApiClient, apiOrigin, type HttpTransport } from '../services/api';
 import { createPlatform, type Platform, type PlatformDeps } from '../services/platform';
 import { taroStorage, type KeyValueStorage } from '../services/storage';
+import { AccountStore } from './AccountStore';
+import { FlowStore } from './FlowStore';
 import { PrivacyStore } from './PrivacyStore';
 import { SessionStore } from './SessionStore';
+import { SubscriptionStore } from './SubscriptionStore';
 import { TenantStore } from './TenantStore';
 
 export interface RootStoreOptions {
@@ -20,6 +23,9 @@ export class RootStore {
   readonly session: SessionStore;
   readonly tenants: TenantStore;
   readonly privacy: PrivacyStore;
+  readonly accounts: AccountStore;
+  readonly flow: FlowStore;
+  readonly subscriptions: SubscriptionStore;
 
   constructor(options: RootStoreOptions = {}) {
     const storage = options.storage ?? taroStorage;
@@ -35,10 +41,15 @@ export class RootStore {
       storage,
       sandboxLoginCode: (user) => this.api.sandboxLoginCode(user),
       chooseUser: () => this.session.askForSimulatedUser(),
+      askSubscribe: (tmplIds) => this.subscriptions.askInBrowser(tmplIds),
+      sandboxSubscribe: (user, results) => this.api.sandboxSubscribe(user, results),
     });
     this.session = new SessionStore({ api: this.api, platform: this.platform, storage });
     this.tenants = new TenantStore({ api: this.api });
     this.privacy = new PrivacyStore({ platform: this.platform, storage });
+    this.accounts = new AccountStore({ api: this.api });
+    this.flow = new FlowStore({ api: this.api });
+    this.subscriptions = new SubscriptionStore({ api: this.api, platform: this.platform });
   }
 }
 

@@ -7,6 +7,7 @@ export interface TenantDeps {
     myTenants(): Promise<MyTenantsResponse>;
     joinTenant(body: JoinTenantBody): Promise<TenantSummary>;
     leaveTenant(tenantId: string): Promise<void>;
+    unbindEnterprise(enterpriseId: string): Promise<void>;
   };
 }
 
@@ -25,6 +26,9 @@ export class TenantStore {
   /** The tenant being left, while the call runs. */
   leavingId: string | null = null;
   leaveError: string | null = null;
+
+  /** The enterprise whose accounts are being unbound from me (F2 解绑), while the call runs. */
+  unbindingId: string | null = null;
 
   private loadingRequest: Promise<void> | null = null;
 
@@ -94,6 +98,31 @@ export class TenantStore {
         this.leavingId = null;
       });
       return false;
+    }
+  }
+
+  /**
+   * F2 解绑: unbinds every account of the enterprise bound to me. Returns the error to show, or null.
+   * The list is fetched again afterwards: the counts are the server's.
+   */
+  async unbindEnterprise(enterpriseId: string): Promise<string | null> {
+    if (this.unbindingId) return null;
+    this.unbindingId = enterpriseId;
+    try {
+      await this.deps.api.unbindEnterprise(enterpriseId);
+      runInAction(() => {
+        for (const enterprise of this.tenants.flatMap((t) => t.enterprises)) {
+          if (enterprise.id === enterpriseId) enterprise.myBoundCount = 0;
+        }
+        this.unbindingId = null;
+      });
+      await this.load();
+      return null;
+    } catch (error) {
+      runInAction(() => {
+        this.unbindingId = null;
+      });
+      return errorMessage(error, '解绑失败，请稍后重试');
     }
   }
 

@@ -2,5 +2,8 @@ export { RootStore, getRootStore, type RootStoreOptions } from './RootStore';
 export { SessionStore, type SessionStatus } from './SessionStore';
 export { TenantStore } from './TenantStore';
 export { PrivacyStore } from './PrivacyStore';
+export { AccountStore } from './AccountStore';
+export { FlowStore, POLL_MS, type FlowError, type FlowStart } from './FlowStore';
+export { SubscriptionStore, TEMPLATE_TITLES, type SubscribeOutcome } from './SubscriptionStore';
 export { StoreContext, useStores } from './context';
 export { errorMessage, tooManyAttemptsMessage } from './errors';

@@ -3,6 +3,7 @@ import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useStores } from '../../stores';
 import { PrivacyConsent } from '../PrivacyConsent';
+import { SubscribePopup } from '../SubscribePopup';
 import { WxUserPicker } from '../WxUserPicker';
 import './index.scss';
 
@@ -13,15 +14,18 @@ interface AppPageProps {
 
 /**
  * The frame of every page: the page itself, plus what the platform may need from the user on any
- * page — the browser build's simulated-user picker, and WeChat's privacy consent.
+ * page — the browser build's simulated-user picker and subscribe popup, and WeChat's privacy consent.
  */
 function AppPageComponent({ children, className }: AppPageProps) {
-  const { session, privacy } = useStores();
+  const { session, privacy, subscriptions } = useStores();
   return (
     <View className={`app-page ${className ?? ''}`}>
       {children}
       {session.userPickerOpen && <WxUserPicker onChoose={(name) => session.chooseSimulatedUser(name)} />}
       {privacy.platformAsking && <PrivacyConsent variant='dialog' />}
+      {subscriptions.popup && (
+        <SubscribePopup templates={subscriptions.popup} onAnswer={(allowed) => subscriptions.answerPopup(allowed)} />
+      )}
     </View>
   );
 }

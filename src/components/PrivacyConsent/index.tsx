@@ -40,12 +40,13 @@ function PrivacyConsentComponent({ variant, onDecline }: PrivacyConsentProps) {
       : { onClick: agree };
 
   const text = (
+    // Each run of text in its own element: WeChat's text nodes then read in order around the link.
     <View className='privacy-consent__text'>
-      在你录入手机号码、证件号码前，请阅读
+      <Text>在你录入手机号码、证件号码前，请阅读</Text>
       <Text className='privacy-consent__link' onClick={showGuideline}>
         {PRIVACY_GUIDELINE_NAME}
       </Text>
-      。同意后，这些信息仅用于电子税局登录与身份核验。
+      <Text>。同意后，这些信息仅用于电子税局登录与身份核验。</Text>
     </View>
   );
 

@@ -1,0 +1,247 @@
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { AccountFlowBody, AddAccountBody, FlowState, FlowStep } from '../../types/accounts';
+import type { QrApp } from '../../types/domain';
+import { ApiError } from '../services/api';
+import { errorMessage } from './errors';
+
+export interface FlowDeps {
+  api: {
+    startAddAccount(enterpriseId: string, body: AddAccountBody): Promise<FlowState>;
+    startAccountFlow(accountId: string, body: AccountFlowBody): Promise<FlowState>;
+    flow(flowId: string): Promise<FlowState>;
+    submitSmsCode(flowId: string, code: string): Promise<FlowState>;
+    resendSmsCode(flowId: string): Promise<FlowState>;
+    answerRealName(flowId: string, confirm: boolean): Promise<FlowState>;
+    answerAgreement(flowId: string, sign: boolean): Promise<FlowState>;
+    refreshQr(flowId: string, app?: QrApp): Promise<FlowState>;
+    cancelFlow(flowId: string): Promise<void>;
+  };
+}
+
+/** What starts a flow: 新增账号, or 登录 / 认证 / 更换微信 of an account. */
+export type FlowStart =
+  | { kind: 'add'; enterpriseId: string; body: AddAccountBody }
+  | { kind: 'account'; accountId: string; body: AccountFlowBody };
+
+export interface FlowError {
+  code: string;
+  message: string;
+}
+
+/** How often a step that waits for something outside is asked about (PRODUCT.md: within a couple of seconds). */
+export const POLL_MS: Partial<Record<FlowStep, number>> = { hosted_wait: 1500, qr: 2000, face: 2000 };
+
+const SMS_CODE = /^\d{6}$/;
+
+/**
+ * The bureau flow on screen (types/accounts.ts): its step, the bureau's words when a call was
+ * refused, the 获取验证码 countdown, and the polling of steps that wait for a scan or a hosted
+ * number. One flow at a time; `leave()` stops its timers and cancels it on the server. The
+ * password that starts a flow passes through and is never kept here.
+ */
+export class FlowStore {
+  state: FlowState | null = null;
+  error: FlowError | null = null;
+  busy = false;
+  /** The clock the countdown reads; ticks every second while a countdown runs. */
+  now = Date.now();
+
+  private pollTimer: ReturnType<typeof setTimeout> | null = null;
+  private tickTimer: ReturnType<typeof setInterval> | null = null;
+  /** Bumped by leave(): answers of calls made before it are dropped. */
+  private generation = 0;
+
+  constructor(private readonly deps: FlowDeps) {
+    makeAutoObservable<FlowStore, 'deps' | 'pollTimer' | 'tickTimer' | 'generation'>(this, {
+      deps: false,
+      pollTimer: false,
+      tickTimer: false,
+      generation: false,
+    });
+  }
+
+  get step(): FlowStep | null {
+    return this.state?.step ?? null;
+  }
+
+  /** A flow is under way: its steps are on screen instead of the form. */
+  get active(): boolean {
+    return this.step !== null && this.step !== 'done' && this.step !== 'failed';
+  }
+
+  /** Seconds until 获取验证码 may be pressed again; 0 when it may. */
+  get resendSeconds(): number {
+    const resendAt = this.state?.sms ? Date.parse(this.state.sms.resendAt) : NaN;
+    if (!Number.isFinite(resendAt)) return 0;
+    return Math.max(0, Math.ceil((resendAt - this.now) / 1000));
+  }
+
+  get qrExpired(): boolean {
+    const qr = this.state?.qr;
+    return qr !== undefined && (qr.state === 'expired' || Date.parse(qr.expiresAt) <= this.now);
+  }
+
+  /** Starts a flow; false when the server refused it (`error` says why, in the bureau's words). */
+  async start(start: FlowStart): Promise<boolean> {
+    if (this.busy) return false;
+    this.stopTimers();
+    const generation = ++this.generation;
+    this.state = null;
+    this.error = null;
+    this.busy = true;
+    try {
+      const state =
+        start.kind === 'add'
+          ? await this.deps.api.startAddAccount(start.enterpriseId, start.body)
+          : await this.deps.api.startAccountFlow(start.accountId, start.body);
+      if (generation !== this.generation) return false;
+      runInAction(() => {
+        this.busy = false;
+        this.apply(state);
+      });
+      return true;
+    } catch (error) {
+      runInAction(() => {
+        this.busy = false;
+        if (generation === this.generation) this.error = toFlowError(error);
+      });
+      return false;
+    }
+  }
+
+  /** 登录 on the SMS step; a code that is not 6 digits is refused here. */
+  submitSms(code: string): Promise<void> {
+    const trimmed = code.trim();
+    if (!SMS_CODE.test(trimmed)) {
+      this.error = { code: 'validation_error', message: '请输入6位数字验证码' };
+      return Promise.resolve();
+    }
+    return this.act((id) => this.deps.api.submitSmsCode(id, trimmed));
+  }
+
+  /** 获取验证码 again, once the countdown is over. */
+  resendSms(): Promise<void> {
+    if (this.resendSeconds > 0) return Promise.resolve();
+    return this.act((id) => this.deps.api.resendSmsCode(id));
+  }
+
+  /** 实名 screen: 确认 runs the check, 取消 fails the login. */
+  answerRealName(confirm: boolean): Promise<void> {
+    return this.act((id) => this.deps.api.answerRealName(id, confirm));
+  }
+
+  /** Agreement dialog: 确认 signs it. */
+  answerAgreement(sign: boolean): Promise<void> {
+    return this.act((id) => this.deps.api.answerAgreement(id, sign));
+  }
+
+  /** 刷新二维码, or a QR for the other app. */
+  refreshQr(app?: QrApp): Promise<void> {
+    return this.act((id) => this.deps.api.refreshQr(id, app));
+  }
+
+  /**
+   * The page is left: timers stop, a flow still under way is cancelled on the server (best effort),
+   * and nothing of it is kept.
+   */
+  leave(): void {
+    const running = this.active ? this.state?.flowId : undefined;
+    this.generation++;
+    this.stopTimers();
+    this.state = null;
+    this.error = null;
+    this.busy = false;
+    if (running) this.deps.api.cancelFlow(running).catch(() => undefined);
+  }
+
+  clearError(): void {
+    this.error = null;
+  }
+
+  /** Runs one user action on the current flow. */
+  private async act(call: (flowId: string) => Promise<FlowState>): Promise<void> {
+    const flowId = this.state?.flowId;
+    if (!flowId || this.busy || !this.active) return;
+    const generation = this.generation;
+    this.busy = true;
+    this.error = null;
+    try {
+      const state = await call(flowId);
+      if (generation !== this.generation) return;
+      runInAction(() => {
+        this.busy = false;
+        this.apply(state);
+      });
+    } catch (error) {
+      const refused = toFlowError(error);
+      // Some refusals end the flow on the server (a wrong password), others leave it where it was
+      // (a wrong code): its stored state says which.
+      const now = await this.deps.api.flow(flowId).catch(() => null);
+      if (generation !== this.generation) return;
+      runInAction(() => {
+        this.busy = false;
+        if (now) this.apply(now);
+        this.error = now?.step === 'failed' && now.error ? now.error : refused;
+      });
+    }
+  }
+
+  private apply(state: FlowState): void {
+    this.state = state;
+    // A step may carry passing trouble (a poll that could not reach the bureau) or, failed, the reason.
+    this.error = state.error ?? null;
+    this.now = Date.now();
+    this.stopTimers();
+    if (this.resendSeconds > 0) this.startCountdown();
+    const interval = POLL_MS[state.step];
+    if (interval !== undefined && !this.qrExpired) this.schedulePoll(interval);
+  }
+
+  private schedulePoll(interval: number): void {
+    const generation = this.generation;
+    this.pollTimer = setTimeout(async () => {
+      this.pollTimer = null;
+      const flowId = this.state?.flowId;
+      if (!flowId || generation !== this.generation) return;
+      let state: FlowState | null = null;
+      try {
+        state = await this.deps.api.flow(flowId);
+      } catch (error) {
+        // A dropped poll is tried again; the step stays on screen with what went wrong.
+        runInAction(() => {
+          if (generation === this.generation) this.error = toFlowError(error);
+        });
+      }
+      if (generation !== this.generation || this.busy) return;
+      runInAction(() => {
+        if (state) this.apply(state);
+        else this.schedulePoll(interval);
+      });
+    }, interval);
+  }
+
+  private startCountdown(): void {
+    this.tickTimer = setInterval(() => {
+      runInAction(() => {
+        this.now = Date.now();
+      });
+      if (this.resendSeconds === 0) this.stopCountdown();
+    }, 1000);
+  }
+
+  private stopCountdown(): void {
+    if (this.tickTimer !== null) clearInterval(this.tickTimer);
+    this.tickTimer = null;
+  }
+
+  private stopTimers(): void {
+    if (this.pollTimer !== null) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+    this.stopCountdown();
+  }
+}
+
+function toFlowError(error: unknown): FlowError {
+  const code = error instanceof ApiError ? String(error.code) : 'unknown';
+  return { code, message: errorMessage(error) };
+}
