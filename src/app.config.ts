@@ -6,6 +6,16 @@ export default defineAppConfig({
       root: 'packages/tenants',
       pages: ['pages/edit/index', 'pages/add/index'],
     },
+    {
+      root: 'packages/accounts',
+      pages: [
+        'pages/list/index',
+        'pages/add/index',
+        'pages/edit/index',
+        'pages/login/index',
+        'pages/change-wechat/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

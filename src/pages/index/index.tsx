@@ -6,11 +6,27 @@ import { AppPage } from '../../components/AppPage';
 import { Cell } from '../../components/Cells';
 import { openPage } from '../../navigation';
 import { accountListUrl, Routes } from '../../routes';
-import { useStores } from '../../stores';
+import { useStores, type TenantStore } from '../../stores';
 import { accountCountText, adminStatusText } from './format';
 import './index.scss';
 
+/** F2 解绑: every account of the enterprise bound to me, after the seed's warning. */
+async function unbindEnterprise(tenants: TenantStore, enterprise: EnterpriseSummary) {
+  const { confirm } = await Taro.showModal({
+    title: '解绑企业',
+    content: '解绑后将无法通过微信登录电子发票服务平台',
+    confirmText: '确定',
+    confirmColor: '#FA5151',
+    cancelText: '取消',
+  });
+  if (!confirm) return;
+  const error = await tenants.unbindEnterprise(enterprise.id);
+  if (error) Taro.showToast({ title: error, icon: 'none' });
+  else Taro.showToast({ title: '已解绑', icon: 'success' });
+}
+
 function EnterpriseCells({ enterprise }: { enterprise: EnterpriseSummary }) {
+  const { tenants } = useStores();
   const { admin } = enterprise;
   return (
     <View className='weui-cells home__enterprise'>
@@ -20,6 +36,13 @@ function EnterpriseCells({ enterprise }: { enterprise: EnterpriseSummary }) {
           <Text className='weui-tabular'>
             税号 {enterprise.taxId} · {enterprise.region}
           </Text>
+        }
+        value={
+          enterprise.myBoundCount > 0 ? (
+            <Text className='home__unbind' onClick={() => unbindEnterprise(tenants, enterprise)}>
+              解绑
+            </Text>
+          ) : undefined
         }
       />
       <Cell

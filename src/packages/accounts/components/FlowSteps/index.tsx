@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { useStores } from '../../../../stores';
+import { AgreementDialog } from './AgreementDialog';
+import { QrStep } from './QrStep';
+import { RealNameStep } from './RealNameStep';
+import { SmsStep } from './SmsStep';
+import './index.scss';
+
+/**
+ * The steps of a bureau flow (新增账号, 登录, 认证, 更换微信 …): whatever the bureau asks for next —
+ * the 验证码, a QR scan or face check, the 实名 screen, the agreement — or the wait for a hosted
+ * number. The page starts the flow and handles done/failed; this shows everything in between.
+ */
+function FlowStepsComponent() {
+  const { flow } = useStores();
+  const state = flow.state;
+  if (!state || !flow.active) return null;
+
+  let body: JSX.Element | null = null;
+  switch (state.step) {
+    case 'sms':
+      body = <SmsStep />;
+      break;
+    case 'hosted_wait':
+      body = (
+        <View className='flow-steps__progress'>
+          <View className='flow-steps__spinner' />
+          <View className='flow-steps__progress-title'>正在自动获取验证码…</View>
+          <View className='flow-steps__progress-desc'>托管号码会自动接收并填写验证码，完成后自动登录，请稍候</View>
+        </View>
+      );
+      break;
+    case 'qr':
+    case 'face':
+      body = <QrStep />;
+      break;
+    case 'real_name':
+      body = <RealNameStep />;
+      break;
+    case 'agreement':
+      body = <AgreementDialog />;
+      break;
+  }
+  return <View className='flow-steps'>{body}</View>;
+}
+
+export const FlowSteps = observer(FlowStepsComponent);
+
+/** A page that runs flows: the flow ends (cancelled on the server, timers stopped) when the page is left. */
+export function useFlowLeftWithPage(): void {
+  const { flow } = useStores();
+  useEffect(() => {
+    flow.leave();
+    return () => flow.leave();
+  }, [flow]);
+}

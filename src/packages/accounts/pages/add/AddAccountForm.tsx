@@ -1,0 +1,124 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import type { LoginType, Role } from '../../../../../types/domain';
+import { LOGIN_TYPE_LABELS, LOGIN_TYPES, ROLES, WITHDRAWN_LOGIN_TYPE_LABEL } from '../../labels';
+import type { AddField, AddFormValues } from '../../rules';
+
+interface AddAccountFormProps {
+  enterprise: { taxId: string; region: string } | undefined;
+  values: AddFormValues;
+  errors: Partial<Record<AddField, string>>;
+  topError: string | null;
+  busy: boolean;
+  onChange: (field: AddField, value: string) => void;
+  onPickRecent: () => void;
+  onLogin: () => void;
+  onQrLogin: () => void;
+}
+
+function FieldError({ message }: { message?: string }) {
+  return message ? <View className='weui-form__error account-add__field-error'>{message}</View> : null;
+}
+
+/** F5 新增账号: 地区, 税号, 身份, 电子税局账号, 密码, 登录类型; 登录 or 扫码登录. */
+export function AddAccountForm(props: AddAccountFormProps) {
+  const { enterprise, values, errors, topError, busy, onChange } = props;
+  const roleIndex = Math.max(0, ROLES.indexOf(values.role as Role));
+
+  return (
+    <View>
+      {topError && <View className='weui-form__error account-add__top-error'>{topError}</View>}
+      <View className='weui-cells__title'>核对地区、税号和身份，输入电子税局账号与密码</View>
+      <View className='weui-cells'>
+        <View className='weui-cell'>
+          <View className='weui-cell__hd'>地区</View>
+          <View className='weui-cell__bd'>{enterprise?.region ?? ''}</View>
+        </View>
+        <View className='weui-cell weui-cell_access' hoverClass='weui-cell_active' onClick={props.onPickRecent}>
+          <View className='weui-cell__hd'>税号</View>
+          <View className='weui-cell__bd weui-tabular'>{enterprise?.taxId ?? ''}</View>
+          <View className='weui-cell__ft account-add__recent'>最近登录</View>
+        </View>
+        <Picker
+          mode='selector'
+          range={[...ROLES]}
+          value={roleIndex}
+          onChange={(e) => onChange('role', ROLES[Number(e.detail.value)])}
+        >
+          <View className='weui-cell weui-cell_access'>
+            <View className='weui-cell__hd'>身份</View>
+            <View className='weui-cell__bd'>
+              {values.role || <Text className='weui-input__placeholder'>请选择身份</Text>}
+            </View>
+            <View className='weui-cell__ft' />
+          </View>
+        </Picker>
+        <FieldError message={errors.role} />
+        <View className='weui-cell'>
+          <View className='weui-cell__hd'>电子税局账号</View>
+          <View className='weui-cell__bd'>
+            <Input
+              className='weui-input'
+              placeholderClass='weui-input__placeholder'
+              placeholder='手机号码/证件号码/用户名'
+              maxlength={64}
+              value={values.account}
+              onInput={(e) => onChange('account', e.detail.value)}
+            />
+          </View>
+        </View>
+        <FieldError message={errors.account} />
+        <View className='weui-cell'>
+          <View className='weui-cell__hd'>密码</View>
+          <View className='weui-cell__bd'>
+            <Input
+              className='weui-input'
+              placeholderClass='weui-input__placeholder'
+              placeholder='请输入电子税局密码'
+              password
+              maxlength={64}
+              value={values.password}
+              onInput={(e) => onChange('password', e.detail.value)}
+            />
+          </View>
+        </View>
+        <FieldError message={errors.password} />
+      </View>
+
+      <View className='weui-cells__title'>登录类型</View>
+      <View className='weui-cells'>
+        {LOGIN_TYPES.map((type: LoginType) => (
+          <View
+            key={type}
+            className='weui-cell'
+            hoverClass='weui-cell_active'
+            onClick={() => onChange('loginType', type)}
+          >
+            <View className='weui-cell__bd'>{LOGIN_TYPE_LABELS[type]}</View>
+            <View className='weui-cell__ft'>{values.loginType === type && <View className='weui-cell__check' />}</View>
+          </View>
+        ))}
+        <View className='weui-cell account-add__withdrawn' aria-disabled='true'>
+          <View className='weui-cell__bd'>{WITHDRAWN_LOGIN_TYPE_LABEL}</View>
+          <View className='weui-cell__ft'>
+            <Text className='weui-tag'>已下架</Text>
+          </View>
+        </View>
+      </View>
+      <FieldError message={errors.loginType} />
+
+      <View className='weui-btn-area'>
+        <Button
+          className={`weui-btn weui-btn_primary ${busy ? 'weui-btn_disabled' : ''}`}
+          disabled={busy}
+          loading={busy}
+          onClick={props.onLogin}
+        >
+          登录
+        </Button>
+        <Button className='weui-btn' disabled={busy} onClick={props.onQrLogin}>
+          扫码登录
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { AppPage } from '../../../../components/AppPage';
+import { navigateBackOr } from '../../../../navigation';
+import { accountListUrl, Routes } from '../../../../routes';
+import { useStores } from '../../../../stores';
+import { AccountSummary } from '../../components/AccountSummary';
+import { FlowSteps, useFlowLeftWithPage } from '../../components/FlowSteps';
+import { useParam } from '../../params';
+
+/**
+ * F9 更换微信: the holder of an account bound to someone else proves it with a bureau login (the
+ * account's password, then the 验证码), and the binding moves to their WeChat.
+ */
+function ChangeWechatPage() {
+  const { accounts, flow } = useStores();
+  const accountId = useParam('accountId');
+  const account = accounts.details[accountId];
+  // The password lives only here, in this page's state: it goes when the page goes.
+  const [password, setPassword] = useState('');
+  const [missing, setMissing] = useState(false);
+
+  useFlowLeftWithPage();
+
+  useEffect(() => {
+    if (accountId) accounts.loadDetail(accountId);
+  }, [accounts, accountId]);
+
+  const step = flow.step;
+  useEffect(() => {
+    if (step !== 'done') return;
+    Taro.showToast({ title: '更换成功', icon: 'success' });
+    navigateBackOr(account ? accountListUrl(account.enterprise.id) : Routes.home);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [step]);
+
+  const submit = () => {
+    setMissing(!password);
+    if (!password || !accountId) return;
+    flow.start({ kind: 'account', accountId, body: { purpose: 'change_wechat', password } });
+  };
+
+  const loadError = accountId ? accounts.detailErrors[accountId] : '页面缺少账号信息，请从电子税局账号管理进入';
+
+  return (
+    <AppPage className='change-wechat'>
+      {account ? (
+        <AccountSummary account={account} />
+      ) : (
+        loadError && <View className='weui-form__error'>{loadError}</View>
+      )}
+      {flow.active ? (
+        <FlowSteps />
+      ) : (
+        <View>
+          <View className='weui-cells__title'>
+            换绑需要登录电子税局验证身份：请输入该账号的电子税局密码，验证通过后账号将绑定到你的微信，原绑定的微信会收到通知。
+          </View>
+          <View className='weui-cells'>
+            <View className='weui-cell'>
+              <View className='weui-cell__hd'>密码</View>
+              <View className='weui-cell__bd'>
+                <Input
+                  className='weui-input'
+                  placeholderClass='weui-input__placeholder'
+                  placeholder='请输入电子税局密码'
+                  password
+                  maxlength={64}
+                  value={password}
+                  onInput={(e) => {
+                    setPassword(e.detail.value);
+                    setMissing(false);
+                    flow.clearError();
+                  }}
+                />
+              </View>
+            </View>
+          </View>
+          {missing && <View className='weui-form__error'>请输入密码</View>}
+          {flow.error && <View className='weui-form__error'>{flow.error.message}</View>}
+          <View className='weui-btn-area'>
+            <Button
+              className={`weui-btn weui-btn_primary ${flow.busy ? 'weui-btn_disabled' : ''}`}
+              loading={flow.busy}
+              disabled={flow.busy}
+              onClick={submit}
+            >
+              登录
+            </Button>
+          </View>
+        </View>
+      )}
+    </AppPage>
+  );
+}
+
+export default observer(ChangeWechatPage);

@@ -1,0 +1,147 @@
+import { useEffect } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { CHANNEL_SHORT, CHANNELS } from '../../labels';
+import { AppPage } from '../../../../components/AppPage';
+import { Cell, CellGroup } from '../../../../components/Cells';
+import { navigateBackOr } from '../../../../navigation';
+import { accountListUrl, Routes } from '../../../../routes';
+import { useStores } from '../../../../stores';
+import { AccountSummary } from '../../components/AccountSummary';
+import { useParam } from '../../params';
+import { defaultChoices } from '../../rules';
+import './index.scss';
+
+/** 编辑 (F6, F8, F11): 绑定微信收登录通知 / 解绑, 设置默认账号, 删除. */
+function AccountEditPage() {
+  const { accounts, subscriptions } = useStores();
+  const accountId = useParam('accountId');
+  const account = accounts.details[accountId];
+
+  useEffect(() => {
+    if (!accountId) return;
+    accounts.loadDetail(accountId);
+    // The template ids must be here before the tap: the tap has to call WeChat at once.
+    subscriptions.load();
+  }, [accounts, subscriptions, accountId]);
+
+  if (!account) {
+    const error = accountId ? accounts.detailErrors[accountId] : '页面缺少账号信息，请从电子税局账号管理进入';
+    return (
+      <AppPage className='account-edit'>
+        <View className={`weui-loadmore ${error ? 'weui-error-text' : ''}`}>{error ?? '加载中…'}</View>
+      </AppPage>
+    );
+  }
+
+  const toast = (ok: boolean, success: string) =>
+    Taro.showToast(
+      ok ? { title: success, icon: 'success' } : { title: accounts.actionError ?? '操作失败', icon: 'none' },
+    );
+
+  // F6: the subscribe popup and the binding in one tap; WeChat is asked before anything is awaited.
+  const bind = () => {
+    const asking = subscriptions.request();
+    const finish = async () => {
+      const { results, failure } = await asking;
+      const ok = await accounts.bind(account.id, results);
+      if (!ok) return toast(false, '');
+      subscriptions.load();
+      if (failure) Taro.showModal({ title: '已绑定', content: `${failure}，否则收不到登录通知。`, showCancel: false });
+      else toast(true, '绑定成功');
+    };
+    finish();
+  };
+
+  const unbind = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '解绑账号',
+      content: '解绑后将无法通过微信接收该账号的登录通知，其他微信用户也可以绑定该账号。',
+      confirmText: '确定',
+      confirmColor: '#FA5151',
+      cancelText: '取消',
+    });
+    if (confirm) toast(await accounts.unbind(account.id), '已解绑');
+  };
+
+  const { choices, notes } = defaultChoices(account);
+  const setDefault = async () => {
+    if (choices.length === 0) {
+      Taro.showModal({ title: '设置默认账号', content: notes.join('；'), showCancel: false });
+      return;
+    }
+    let tapIndex: number;
+    try {
+      ({ tapIndex } = await Taro.showActionSheet({ itemList: choices.map((c) => c.label) }));
+    } catch {
+      return;
+    }
+    const choice = choices[tapIndex];
+    if (choice) toast(await accounts.setDefaults(account.id, choice.channels), '已保存');
+  };
+
+  const remove = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '删除账号',
+      content: `确定删除电子税局账号 ${account.maskedAccount}？`,
+      confirmText: '删除',
+      confirmColor: '#FA5151',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    const ok = await accounts.remove(account.id);
+    toast(ok, '已删除');
+    if (ok) navigateBackOr(accountListUrl(account.enterprise.id));
+  };
+
+  const defaultsText =
+    CHANNELS.filter((c) => account.defaults.includes(c))
+      .map((c) => CHANNEL_SHORT[c])
+      .join('+') || '未设置';
+
+  return (
+    <AppPage className='account-edit'>
+      <AccountSummary account={account} />
+      {account.can.edit ? (
+        <CellGroup>
+          <Cell access title='设置默认账号' value={defaultsText} onClick={setDefault} />
+        </CellGroup>
+      ) : (
+        <View className='weui-form__tips'>该账号已绑定其他微信，仅绑定的微信用户可以编辑和解绑</View>
+      )}
+      {account.can.edit && notes.length > 0 && <View className='weui-form__tips'>{notes.join('；')}</View>}
+      {account.bound === 'me' && account.notificationsLeft !== undefined && (
+        <View className='weui-form__tips'>{`已绑定你的微信，可接收${account.notificationsLeft}次登录通知`}</View>
+      )}
+      <View className='weui-btn-area'>
+        {account.bound === 'none' && account.can.edit && (
+          <Button className='weui-btn weui-btn_primary' loading={accounts.pendingId === account.id} onClick={bind}>
+            绑定微信收登录通知
+          </Button>
+        )}
+        {account.bound === 'me' && (
+          <Button className='weui-btn weui-btn_warn' disabled={accounts.pendingId !== null} onClick={unbind}>
+            解绑
+          </Button>
+        )}
+      </View>
+      {account.can.delete && (
+        <View className='account-edit__delete'>
+          <Text className='account-edit__delete-text' onClick={remove}>
+            删除
+          </Text>
+        </View>
+      )}
+      {!account.can.edit && !account.can.delete && (
+        <View className='account-edit__back'>
+          <Text className='weui-link' onClick={() => navigateBackOr(Routes.home)}>
+            返回
+          </Text>
+        </View>
+      )}
+    </AppPage>
+  );
+}
+
+export default observer(AccountEditPage);
