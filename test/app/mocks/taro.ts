@@ -10,6 +10,9 @@ type Callback = () => unknown;
 const storage = new Map<string, unknown>();
 const pullDownHandlers = new Set<{ current: Callback }>();
 let modalConfirms = true;
+let routerParams: Record<string, string> = {};
+/** The taps on the next ActionSheets, in order; none left: the user cancels. */
+let actionSheetTaps: number[] = [];
 
 function useRunOnMount(callback: Callback) {
   const latest = useRef(callback);
@@ -33,6 +36,11 @@ export function usePullDownRefresh(callback: Callback) {
       pullDownHandlers.delete(latest);
     };
   }, []);
+}
+
+/** The page's query, as a test set it with taroMock.openWith(). */
+export function useRouter() {
+  return { params: routerParams, path: '' };
 }
 
 const eventHandlers = new Map<string, Set<(...args: unknown[]) => void>>();
@@ -60,6 +68,17 @@ const Taro = {
   showLoading: jest.fn(() => Promise.resolve()),
   hideLoading: jest.fn(() => Promise.resolve()),
   showModal: jest.fn(() => Promise.resolve({ confirm: modalConfirms, cancel: !modalConfirms })),
+  showActionSheet: jest.fn((_options: { itemList: string[] }) => {
+    const tapIndex = actionSheetTaps.shift();
+    // WeChat rejects when the sheet is dismissed.
+    return tapIndex === undefined
+      ? Promise.reject({ errMsg: 'showActionSheet:fail cancel' })
+      : Promise.resolve({ tapIndex, errMsg: 'showActionSheet:ok' });
+  }),
+  setNavigationBarTitle: jest.fn(() => Promise.resolve()),
+  requestSubscribeMessage: jest.fn((_options: { tmplIds: string[] }) =>
+    Promise.resolve({ errMsg: 'requestSubscribeMessage:ok' } as Record<string, string>),
+  ),
   navigateTo: jest.fn(() => Promise.resolve()),
   navigateBack: jest.fn(() => Promise.resolve()),
   redirectTo: jest.fn(() => Promise.resolve()),
@@ -80,6 +99,19 @@ export const taroMock = {
   answerModals(confirm: boolean) {
     modalConfirms = confirm;
   },
+  /** The page's query parameters (useRouter().params). */
+  openWith(params: Record<string, string>) {
+    routerParams = params;
+  },
+  /** The user taps these items of the next ActionSheets (by index). */
+  tapActionSheets(...taps: number[]) {
+    actionSheetTaps = taps;
+  },
+  /** The labels of the last ActionSheet shown. */
+  lastActionSheet(): string[] {
+    const calls = Taro.showActionSheet.mock.calls;
+    return calls.length ? calls[calls.length - 1][0].itemList : [];
+  },
   /** The user pulls the page down; resolves when the page's handlers are done. */
   async pullDownRefresh() {
     await Promise.all([...pullDownHandlers].map((handler) => handler.current()));
@@ -87,6 +119,8 @@ export const taroMock = {
   reset() {
     storage.clear();
     modalConfirms = true;
+    routerParams = {};
+    actionSheetTaps = [];
     eventHandlers.clear();
   },
 };

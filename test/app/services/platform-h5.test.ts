@@ -4,8 +4,13 @@ import { createMemoryStorage, StorageKeys } from '../../../src/services/storage'
 function h5(location: { search: string; hash: string }, storage = createMemoryStorage()) {
   const chooseUser = jest.fn(async () => ' 王五 ');
   const sandboxLoginCode = jest.fn(async (user: string) => `code:${user}`);
-  const platform = createH5Platform({ storage, chooseUser, sandboxLoginCode }, location);
-  return { platform, storage, chooseUser, sandboxLoginCode };
+  const askSubscribe = jest.fn(async (_ids: string[]) => true);
+  const sandboxSubscribe = jest.fn(async (_user: string, _results: Record<string, string>) => undefined);
+  const platform = createH5Platform(
+    { storage, chooseUser, sandboxLoginCode, askSubscribe, sandboxSubscribe },
+    location,
+  );
+  return { platform, storage, chooseUser, sandboxLoginCode, askSubscribe, sandboxSubscribe };
 }
 
 describe('#platform.h5', () => {
@@ -55,5 +60,43 @@ describe('#platform.h5', () => {
     await platform.login();
 
     expect(chooseUser).toHaveBeenCalledTimes(1);
+  });
+
+  it('should show the simulated popup and record 允许 in the WeChat sandbox, answering like WeChat', async () => {
+    const { platform, askSubscribe, sandboxSubscribe } = h5({ search: '?wxuser=alice', hash: '' });
+
+    const answer = await platform.requestSubscribeMessage(['tmpl-login', 'tmpl-change']);
+
+    expect(askSubscribe).toHaveBeenCalledWith(['tmpl-login', 'tmpl-change']);
+    expect(sandboxSubscribe).toHaveBeenCalledWith('alice', { 'tmpl-login': 'accept', 'tmpl-change': 'accept' });
+    expect(answer).toEqual({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-login': 'accept', 'tmpl-change': 'accept' });
+  });
+
+  it('should record 取消 as reject for every template', async () => {
+    const { platform, askSubscribe, sandboxSubscribe } = h5({ search: '?wxuser=alice', hash: '' });
+    askSubscribe.mockResolvedValueOnce(false);
+
+    const answer = await platform.requestSubscribeMessage(['tmpl-login']);
+
+    expect(sandboxSubscribe).toHaveBeenCalledWith('alice', { 'tmpl-login': 'reject' });
+    expect(answer['tmpl-login']).toBe('reject');
+  });
+
+  it('should ask about at most 3 templates, as WeChat allows', async () => {
+    const { platform, askSubscribe } = h5({ search: '?wxuser=alice', hash: '' });
+
+    await platform.requestSubscribeMessage(['a', 'b', 'c', 'd']);
+
+    expect(askSubscribe).toHaveBeenCalledWith(['a', 'b', 'c']);
+  });
+
+  it('should answer with WeChat’s error code when the sandbox cannot record the answer', async () => {
+    const { platform, sandboxSubscribe } = h5({ search: '?wxuser=alice', hash: '' });
+    sandboxSubscribe.mockRejectedValueOnce(new Error('down'));
+
+    const answer = await platform.requestSubscribeMessage(['tmpl-login']);
+
+    expect(answer.errCode).toBe(10003);
+    expect(answer['tmpl-login']).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import type { Platform, PrivacyAnswer } from '../../../src/services/platform';
+import type { Platform, PrivacyAnswer, SubscribeMessageAnswer } from '../../../src/services/platform';
 import { createMemoryStorage, type KeyValueStorage } from '../../../src/services/storage';
 import { RootStore } from '../../../src/stores';
 import { createFakeServer, type FakeServer } from './fakeServer';
@@ -8,11 +8,19 @@ export interface FakePlatform extends Platform {
   loginCalls: number;
   /** Makes WeChat ask for privacy consent, as before a privacy API; resolves with the answer. */
   askPrivacy(): Promise<PrivacyAnswer>;
+  /** The template ids of each requestSubscribeMessage call, in order. */
+  subscribeCalls: string[][];
+  /** What WeChat answers the next requestSubscribeMessage calls (default: every template accepted). */
+  answerSubscribe(answer: (tmplIds: string[]) => SubscribeMessageAnswer): void;
 }
 
 /** The weapp platform as the tests need it: wx.login gives a code for `user`. */
 export function createFakePlatform(user = 'alice'): FakePlatform {
   let privacyListener: ((answer: (result: PrivacyAnswer) => void) => void) | null = null;
+  let subscribeAnswer = (tmplIds: string[]): SubscribeMessageAnswer => ({
+    errMsg: 'requestSubscribeMessage:ok',
+    ...Object.fromEntries(tmplIds.map((id) => [id, 'accept'])),
+  });
   const platform: FakePlatform = {
     kind: 'weapp',
     loginCalls: 0,
@@ -27,6 +35,14 @@ export function createFakePlatform(user = 'alice'): FakePlatform {
       },
       requireAuthorize: () => Promise.resolve(),
       openContract: () => false,
+    },
+    subscribeCalls: [],
+    requestSubscribeMessage(tmplIds) {
+      platform.subscribeCalls.push(tmplIds);
+      return Promise.resolve(subscribeAnswer(tmplIds));
+    },
+    answerSubscribe(answer) {
+      subscribeAnswer = answer;
     },
     askPrivacy: () =>
       new Promise<PrivacyAnswer>((resolve) => {

@@ -16,8 +16,13 @@ interface FakeServerOptions {
   retryAfterSeconds?: number;
 }
 
+/** Answers requests of a signed-in user that the base server does not know; undefined: not mine. */
+export type FakeRoutes = (request: HttpRequest, user: string) => HttpResponse | undefined;
+
 export interface FakeServer {
   transport: HttpTransport;
+  /** Adds routes for signed-in users (e.g. the accounts API of fakeAccounts.ts). */
+  use(routes: FakeRoutes): void;
   /** Every request the client sent, in order. */
   requests: HttpRequest[];
   /** A tenant anyone can join with this code. */
@@ -46,6 +51,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
   const wrongCodes = new Map<string, number>();
   let loginCount = 0;
   let nextFailure: HttpResponse | 'drop' | null = null;
+  const extraRoutes: FakeRoutes[] = [];
 
   const normalize = (code: string) => code.replace(/[\s-]/g, '').toUpperCase();
   const tenantsOf = (user: string) => memberships.get(user) ?? [];
@@ -106,6 +112,10 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
       );
       return json(204);
     }
+    for (const routes of extraRoutes) {
+      const answer = routes(request, user);
+      if (answer) return answer;
+    }
     return error(404, 'not_found', '请求的地址不存在');
   }
 
@@ -119,6 +129,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
       if (failure) return failure;
       return handle(request);
     },
+    use: (routes) => void extraRoutes.push(routes),
     addTenant: (code, tenant) => void tenantsByCode.set(normalize(code), tenant),
     addMember: (user, tenant) => void memberships.set(user, [...tenantsOf(user), tenant]),
     expireAllTokens: () => tokens.clear(),

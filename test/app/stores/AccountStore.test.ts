@@ -1,0 +1,119 @@
+import { createTestApp } from '../support/app';
+import { installFakeAccounts, TEMPLATES } from '../support/fakeAccounts';
+
+function setup() {
+  const app = createTestApp();
+  const fake = installFakeAccounts(app.server);
+  fake.addEnterprise({ id: 'ent-1', name: '福建示例科技有限公司' });
+  fake.addAccount('ent-1', { id: 'acc-1', maskedAccount: '151****1832' });
+  fake.addAccount('ent-1', { id: 'acc-2', maskedAccount: '139****0001', defaults: ['issue'] });
+  return { ...app, fake, accounts: app.store.accounts };
+}
+
+describe('#accounts.load', () => {
+  it('should keep the enterprise’s list as the server sends it', async () => {
+    const { accounts } = setup();
+
+    await accounts.load('ent-1');
+
+    const list = accounts.list('ent-1');
+    expect(list?.enterprise.name).toBe('福建示例科技有限公司');
+    expect(list?.accounts.map((a) => a.maskedAccount)).toEqual(['151****1832', '139****0001']);
+    expect(accounts.listErrors['ent-1']).toBeNull();
+  });
+
+  it('should keep the last list and say why when a refresh fails', async () => {
+    const { accounts, server } = setup();
+    await accounts.load('ent-1');
+
+    server.dropNext();
+    await accounts.load('ent-1');
+
+    expect(accounts.listErrors['ent-1']).toBe('网络连接失败，请检查网络后重试');
+    expect(accounts.list('ent-1')?.accounts).toHaveLength(2);
+  });
+});
+
+describe('#accounts.bind', () => {
+  it('should bind with the tap’s subscribe results and update the list', async () => {
+    const { accounts, fake } = setup();
+    await accounts.load('ent-1');
+
+    await expect(accounts.bind('acc-1', { [TEMPLATES.loginNotice]: 'accept' })).resolves.toBe(true);
+
+    expect(fake.calls.at(-1)?.data).toEqual({ subscriptions: { [TEMPLATES.loginNotice]: 'accept' } });
+    expect(accounts.details['acc-1'].bound).toBe('me');
+    expect(accounts.list('ent-1')?.accounts[0].bound).toBe('me');
+    expect(accounts.list('ent-1')?.accounts[0].notificationsLeft).toBe(1);
+  });
+
+  it('should say why when the account was bound by someone else first', async () => {
+    const { accounts, server } = setup();
+    server.failNext(409, { error: { code: 'already_bound', message: '该账号已被其他微信绑定' } });
+
+    await expect(accounts.bind('acc-1', {})).resolves.toBe(false);
+
+    expect(accounts.actionError).toBe('该账号已被其他微信绑定');
+    expect(accounts.pendingId).toBeNull();
+  });
+});
+
+describe('#accounts.setDefaults', () => {
+  it('should take the default from the other account, in the list and in 编辑', async () => {
+    const { accounts } = setup();
+    await accounts.loadDetail('acc-2');
+
+    await accounts.setDefaults('acc-1', ['issue', 'receive']);
+
+    const list = accounts.list('ent-1')!;
+    expect(list.accounts.find((a) => a.id === 'acc-1')?.defaults).toEqual(['issue', 'receive']);
+    expect(accounts.details['acc-2'].defaults).toEqual([]);
+  });
+});
+
+describe('#accounts.remove and unlock', () => {
+  it('should drop a deleted account from the list', async () => {
+    const { accounts } = setup();
+    await accounts.load('ent-1');
+
+    await accounts.remove('acc-1');
+
+    expect(accounts.list('ent-1')?.accounts.map((a) => a.id)).toEqual(['acc-2']);
+  });
+
+  it('should clear 已锁定 once unlocked', async () => {
+    const { accounts, fake } = setup();
+    fake.addAccount('ent-1', {
+      id: 'acc-3',
+      locked: { reason: '密码错误', byPassword: true, at: new Date().toISOString() },
+      can: { login: true, edit: true, delete: true, changeWechat: false, unlock: true },
+    });
+    await accounts.load('ent-1');
+
+    await accounts.unlock('acc-3');
+
+    const view = accounts.list('ent-1')?.accounts.find((a) => a.id === 'acc-3');
+    expect(view?.locked).toBeUndefined();
+    expect(view?.can.unlock).toBe(false);
+  });
+});
+
+describe('#accounts.recentLogins', () => {
+  it('should load my recent logins', async () => {
+    const { accounts, fake } = setup();
+    fake.recentLogins = [
+      {
+        taxId: '91350100M000100Y43',
+        enterpriseName: '福建示例科技有限公司',
+        region: '福建',
+        maskedAccount: '151****1832',
+        loggedInAt: '2025-03-05T01:30:00Z',
+      },
+    ];
+
+    await accounts.loadRecentLogins();
+
+    expect(accounts.recentLoaded).toBe(true);
+    expect(accounts.recentLogins.map((l) => l.enterpriseName)).toEqual(['福建示例科技有限公司']);
+  });
+});
