@@ -90,7 +90,7 @@ export interface FlowState {
 /** POST /api/v1/enterprises/:enterpriseId/accounts/flows — 新增账号 (F5). */
 export const addAccountBody = z.object({
   /** 开票业务 / 收票业务 chosen on 新增. */
-  business: z.enum(CHANNELS),
+  business: z.enum(CHANNELS, '请选择开票业务或收票业务'),
   /** 电子税局账号: phone, 证件号码 or user name. */
   account: z.string().trim().min(1, '请输入电子税局账号').max(64, '账号过长'),
   /** Never stored in clear, never sent back. */
@@ -99,20 +99,20 @@ export const addAccountBody = z.object({
   role: z.enum(ROLES, '请选择身份'),
   loginType: z.enum(LOGIN_TYPES, '请选择登录类型'),
   /** password: 登录 (SMS or hosted); qr: 扫码登录. */
-  method: z.enum(['password', 'qr']).default('password'),
-  qrApp: z.enum(QR_APPS).default('tax'),
+  method: z.enum(['password', 'qr'], '请选择登录方式').default('password'),
+  qrApp: z.enum(QR_APPS, '请选择扫码的APP').default('tax'),
 });
 export type AddAccountBody = z.input<typeof addAccountBody>;
 
 /** POST /api/v1/accounts/:accountId/flows — 登录 / 认证 (F16, F17), 更换微信 (F9). */
 export const accountFlowBody = z.object({
-  purpose: z.enum(['login', 'auth', 'change_wechat']),
+  purpose: z.enum(['login', 'auth', 'change_wechat'], '请选择操作'),
   /** Which business to log in to; required for login when the account has both. */
-  channel: z.enum(CHANNELS).optional(),
-  method: z.enum(['password', 'qr']).default('password'),
-  qrApp: z.enum(QR_APPS).default('tax'),
+  channel: z.enum(CHANNELS, '请选择开票业务或收票业务').optional(),
+  method: z.enum(['password', 'qr'], '请选择登录方式').default('password'),
+  qrApp: z.enum(QR_APPS, '请选择扫码的APP').default('tax'),
   /** 更换微信: the holder proves it with the account's password. */
-  password: z.string().min(1, '请输入密码').max(64).optional(),
+  password: z.string().min(1, '请输入密码').max(64, '密码过长').optional(),
 });
 export type AccountFlowBody = z.input<typeof accountFlowBody>;
 
@@ -125,11 +125,11 @@ export const smsCodeBody = z.object({
 });
 // POST /api/v1/flows/:flowId/sms/resend → FlowState (获取验证码 again; 429 before resendAt)
 /** POST /api/v1/flows/:flowId/real-name */
-export const realNameBody = z.object({ confirm: z.boolean() });
+export const realNameBody = z.object({ confirm: z.boolean('请选择确认或取消') });
 /** POST /api/v1/flows/:flowId/agreement */
-export const agreementBody = z.object({ sign: z.boolean() });
+export const agreementBody = z.object({ sign: z.boolean('请选择是否同意协议') });
 /** POST /api/v1/flows/:flowId/qr — a fresh QR (刷新二维码), optionally for the other app. */
-export const refreshQrBody = z.object({ app: z.enum(QR_APPS).optional() });
+export const refreshQrBody = z.object({ app: z.enum(QR_APPS, '请选择扫码的APP').optional() });
 // GET /api/v1/flows/:flowId → FlowState (poll); DELETE /api/v1/flows/:flowId → 204 (cancel)
 
 // ---- Account edits ------------------------------------------------------------------------------
@@ -142,7 +142,9 @@ export interface AccountDetail extends AccountView {
 }
 
 /** Subscribe results of the tap that asked (wx.requestSubscribeMessage): templateId → result. */
-export const subscribeResults = z.record(z.string().max(64), z.enum(['accept', 'reject', 'ban', 'filter'])).default({});
+export const subscribeResults = z
+  .record(z.string().max(64, '模板编号过长'), z.enum(['accept', 'reject', 'ban', 'filter'], '订阅结果不正确'))
+  .default({});
 
 /** POST /api/v1/accounts/:accountId/binding — 绑定微信收登录通知 (F6). → AccountDetail */
 export const bindBody = z.object({ subscriptions: subscribeResults });
@@ -151,7 +153,7 @@ export const bindBody = z.object({ subscriptions: subscribeResults });
 /** PUT /api/v1/accounts/:accountId/defaults — 设置默认账号 (F8). → AccountListResponse */
 export const defaultsBody = z.object({
   /** The channels this account is the default for: [], ['issue'], ['receive'] or both. */
-  channels: z.array(z.enum(CHANNELS)).max(2),
+  channels: z.array(z.enum(CHANNELS, '请选择开票或收票'), '请选择默认的业务').max(2, '最多选择开票和收票两项'),
 });
 // DELETE /api/v1/accounts/:accountId → 204 (删除, F11)
 // POST /api/v1/accounts/:accountId/unlock → AccountDetail (解锁, F14)
@@ -207,4 +209,24 @@ export const AccountErrorCodes = {
   wrongStep: 'wrong_step',
   /** The previous call of this flow is still being handled. */
   flowBusy: 'flow_busy',
+} as const;
+
+/**
+ * `FlowState.error.code` of a flow that ended `failed`, besides `account_exists` (someone saved the
+ * same account first) and `etax_<kind>` (the bureau ended it, e.g. etax_locked, etax_real_name_failed).
+ * A poll that met a passing trouble (etax_unavailable …) answers the unchanged step with `error` set.
+ */
+export const FlowFailureCodes = {
+  /** The flow's time (expiresAt) ran out. */
+  expired: 'flow_expired',
+  /** DELETE /flows/:id. */
+  cancelled: 'cancelled',
+  /** A hosted number received no code in time. */
+  hostedTimeout: 'hosted_timeout',
+  /** 取消 on the 实名 screen. */
+  realNameCancelled: 'real_name_cancelled',
+  /** The user agreement was not signed. */
+  agreementDeclined: 'agreement_declined',
+  /** The account was deleted while the flow ran. */
+  accountDeleted: 'account_deleted',
 } as const;

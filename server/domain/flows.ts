@@ -45,6 +45,7 @@ import {
 import { isMobile } from '../../types/validators';
 import {
   AccountErrorCodes,
+  FlowFailureCodes,
   type accountFlowBody,
   type addAccountBody,
   type FlowState,
@@ -192,6 +193,7 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
     const draft = flow.draft;
     if (!draft || !flow.passwordEnc)
       return fail(deps.db, flow, AccountErrorCodes.flowClosed, '登录信息已失效，请重新添加');
+    // Encrypted again so the row is under the current key, whatever key the draft was written with.
     const password = deps.secrets.decrypt(flow.passwordEnc);
     return deps.db.transaction(async (tx) => {
       const accountId = await insertAccount(tx, {
@@ -216,14 +218,19 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
     });
   }
 
-  let previousUser: string | null = null;
   const outcome = await deps.db.transaction(async (tx) => {
     const [account] = await tx
       .select()
       .from(etaxAccounts)
       .where(eq(etaxAccounts.id, flow.accountId ?? ''))
       .for('update');
-    if (!account) return { state: await fail(tx, flow, 'account_deleted', '该账号已被删除'), account: null };
+    if (!account) {
+      return {
+        state: await fail(tx, flow, FlowFailureCodes.accountDeleted, '该账号已被删除'),
+        account,
+        previousUser: null,
+      };
+    }
     // What the bureau says now is the truth: 身份, permissions, 认证.
     await tx
       .update(etaxAccounts)
@@ -236,15 +243,16 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
       .where(eq(etaxAccounts.id, account.id));
     await recordSession(tx, deps, account, session);
     await recordRecentLogin(tx, flow.userId, account);
-    if (flow.purpose === 'change_wechat') previousUser = await moveBinding(tx, account, flow.userId);
-    return { state: await save(tx, flow, { step: 'done', accountId: account.id }), account };
+    const previousUser = flow.purpose === 'change_wechat' ? await moveBinding(tx, account, flow.userId) : null;
+    return { state: await save(tx, flow, { step: 'done', accountId: account.id }), account, previousUser };
   });
-  if (outcome.account && previousUser && previousUser !== flow.userId) {
+  const { account, previousUser } = outcome;
+  if (account && previousUser && previousUser !== flow.userId) {
     const enterprise = await enterpriseOf(deps.db, flow.enterpriseId);
     await notifyAccountChange(deps, log, previousUser, {
       enterpriseId: flow.enterpriseId,
       enterpriseName: enterprise.name,
-      account: outcome.account.account,
+      account: account.account,
       change: '已由号主更换绑定到其他微信',
     });
   }
@@ -483,7 +491,7 @@ async function release(db: Db, flow: FlowRow) {
 }
 
 const expired = (flow: FlowRow) => flow.expiresAt.getTime() <= Date.now();
-const expire = (db: Db, flow: FlowRow) => fail(db, flow, 'flow_expired', '操作已超时，请重新开始');
+const expire = (db: Db, flow: FlowRow) => fail(db, flow, FlowFailureCodes.expired, '操作已超时，请重新开始');
 
 function gatewayFlowId(deps: Deps, flow: FlowRow): string {
   if (!flow.gatewayFlowEnc) throw new AppError(410, AccountErrorCodes.flowClosed, '该操作已结束，请重新开始');
@@ -552,14 +560,14 @@ export function answerRealName(deps: Deps, log: Log, userId: string, flowId: str
     const gatewayId = gatewayFlowId(deps, flow);
     if (confirm) return advance(deps, log, flow, await deps.etax.confirmRealName(gatewayId));
     await deps.etax.cancelRealName(gatewayId);
-    return fail(deps.db, flow, 'real_name_cancelled', '您已取消实名核验，本次登录失败');
+    return fail(deps.db, flow, FlowFailureCodes.realNameCancelled, '您已取消实名核验，本次登录失败');
   });
 }
 
 /** POST /flows/:id/agreement — 确认 signs the user agreement; declining ends the login. */
 export function answerAgreement(deps: Deps, log: Log, userId: string, flowId: string, sign: boolean) {
   return act(deps, userId, flowId, ['agreement'], async (flow) => {
-    if (!sign) return fail(deps.db, flow, 'agreement_declined', '未同意用户协议，本次登录失败');
+    if (!sign) return fail(deps.db, flow, FlowFailureCodes.agreementDeclined, '未同意用户协议，本次登录失败');
     return advance(deps, log, flow, await deps.etax.signAgreement(gatewayFlowId(deps, flow)));
   });
 }
@@ -585,7 +593,7 @@ export async function cancelFlow(deps: Deps, userId: string, flowId: string): Pr
     // 取消 on the real-name screen is the bureau's own way out; anything else simply lapses there.
     await deps.etax.cancelRealName(gatewayFlowId(deps, flow)).catch(() => undefined);
   }
-  await fail(deps.db, flow, 'cancelled', '已取消');
+  await fail(deps.db, flow, FlowFailureCodes.cancelled, '已取消');
 }
 
 /**
@@ -619,7 +627,7 @@ export async function pollFlow(deps: Deps, log: Log, userId: string, flowId: str
 async function pollStep(deps: Deps, log: Log, flow: FlowRow): Promise<FlowState> {
   if (flow.state.step === 'hosted_wait') {
     if (flow.hostedDeadline && flow.hostedDeadline.getTime() <= Date.now()) {
-      return fail(deps.db, flow, 'hosted_timeout', '托管号码未收到验证码，请稍后重试或改用人工登录');
+      return fail(deps.db, flow, FlowFailureCodes.hostedTimeout, '托管号码未收到验证码，请稍后重试或改用人工登录');
     }
     const provider = flow.loginType as Exclude<LoginType, 'manual'>;
     const code = await deps.etax.fetchHostedCode({
@@ -653,7 +661,7 @@ async function completeAuth(deps: Deps, flow: FlowRow, validUntil: Date | null):
       .set({ authValidUntil: validUntil })
       .where(eq(etaxAccounts.id, flow.accountId ?? ''))
       .returning({ id: etaxAccounts.id });
-    if (updated.length === 0) return fail(tx, flow, 'account_deleted', '该账号已被删除');
+    if (updated.length === 0) return fail(tx, flow, FlowFailureCodes.accountDeleted, '该账号已被删除');
     return save(tx, flow, { step: 'done', accountId: updated[0].id });
   });
 }

@@ -26,6 +26,10 @@ export const accountParams = z.object({ accountId: z.uuid('账号不存在或已
 
 export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['app'];
+  // A bare POST (wx.request sends no body when data is empty) means "all defaults".
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.method !== 'GET' && request.method !== 'DELETE') request.body = {};
+  });
 
   app.get(
     '/enterprises/:enterpriseId/accounts',

@@ -31,6 +31,10 @@ const flowParams = z.object({ flowId: z.uuid('该操作不存在或已结束，�
 
 export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['app'];
+  // A bare POST (wx.request sends no body when data is empty) means "all defaults".
+  app.addHook('preValidation', async (request) => {
+    if (request.body === undefined && request.method !== 'GET' && request.method !== 'DELETE') request.body = {};
+  });
   const flowId = (params: unknown) => (params as z.infer<typeof flowParams>).flowId;
 
   app.post(
