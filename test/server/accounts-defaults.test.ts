@@ -112,6 +112,10 @@ describe('#accounts.defaults (F8)', () => {
     const res = await setDefaults(alice, ids[0], ['tax']);
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'validation_error');
+    assert.equal(res.body.error.message, '请选择开票或收票');
+    const missing = await server.call('PUT', `/api/v1/accounts/${ids[0]}/defaults`, { token: alice.token });
+    assert.equal(missing.status, 400);
+    assert.equal(missing.body.error.message, '请选择默认的业务');
   });
 
   it('should drop the default with a deleted account, leaving the business without one', async () => {

@@ -122,10 +122,8 @@ describe('#accounts.login', () => {
       const stale = await poll(started.body.flowId);
       assert.equal(stale.body.step, 'face');
       assert.equal(stale.body.qr.state, 'expired');
-      const fresh = await server.call('POST', `/api/v1/flows/${started.body.flowId}/qr`, {
-        token: alice.token,
-        body: {},
-      });
+      // wx.request sends no body at all when there is nothing to send.
+      const fresh = await server.call('POST', `/api/v1/flows/${started.body.flowId}/qr`, { token: alice.token });
       assert.equal(fresh.body.qr.state, 'pending');
       await confirmTicket(server, person.idNumber, 'auth');
       assert.equal((await poll(started.body.flowId)).body.step, 'done');
