@@ -67,7 +67,9 @@ const Taro = {
   showToast: jest.fn(() => Promise.resolve()),
   showLoading: jest.fn(() => Promise.resolve()),
   hideLoading: jest.fn(() => Promise.resolve()),
-  showModal: jest.fn(() => Promise.resolve({ confirm: modalConfirms, cancel: !modalConfirms })),
+  showModal: jest.fn((_options: { title?: string; content?: string; [option: string]: unknown }) =>
+    Promise.resolve({ confirm: modalConfirms, cancel: !modalConfirms }),
+  ),
   showActionSheet: jest.fn((_options: { itemList: string[] }) => {
     const tapIndex = actionSheetTaps.shift();
     // WeChat rejects when the sheet is dismissed.

@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import HomePage from '../../../src/pages/index/index';
 import { taroMock } from '../mocks/taro';
@@ -105,5 +105,38 @@ describe('#pages.home', () => {
     fireEvent.click(within(error.parentElement!).getByText('重试'));
 
     expect(await screen.findByText('金蝶演示租户')).toBeInTheDocument();
+  });
+
+  it('should offer 解绑 only where I have bound accounts, and unbind them after the seed’s warning (F2)', async () => {
+    const app = createTestApp();
+    const mine = enterprise({ id: 'ent-mine', name: '我绑定的企业', accountCount: 2, myBoundCount: 2 });
+    const none = enterprise({ id: 'ent-none', name: '未绑定的企业', accountCount: 1, myBoundCount: 0 });
+    app.server.addMember('alice', tenant({ enterprises: [mine, none] }));
+    const deletes: string[] = [];
+    app.server.use((request) => {
+      if (request.method !== 'DELETE' || !request.url.endsWith('/bindings')) return undefined;
+      deletes.push(new URL(request.url).pathname);
+      mine.myBoundCount = 0;
+      return { statusCode: 204, data: undefined };
+    });
+    renderPage(HomePage, app);
+    await screen.findByText('我绑定的企业');
+
+    const unbind = screen.getAllByText('解绑');
+    expect(unbind).toHaveLength(1);
+    expect(unbind[0].closest('.weui-cell')).toHaveTextContent('我绑定的企业');
+
+    taroMock.answerModals(false);
+    fireEvent.click(unbind[0]);
+    await act(async () => undefined);
+    expect(deletes).toEqual([]);
+
+    taroMock.answerModals(true);
+    fireEvent.click(unbind[0]);
+
+    await waitFor(() => expect(screen.queryByText('解绑')).not.toBeInTheDocument());
+    expect(jest.mocked(Taro.showModal).mock.calls[0][0]?.content).toBe('解绑后将无法通过微信登录电子发票服务平台');
+    expect(deletes).toEqual(['/api/v1/enterprises/ent-mine/bindings']);
+    expect(screen.getByText('共 2 个账号 · 我已绑定 0 个')).toBeInTheDocument();
   });
 });

@@ -1,8 +1,8 @@
 import '@testing-library/jest-dom';
 
-// @tarojs/components-react's Input hands Taro-only props (WeChat's placeholder-class, bindconfirm)
+// @tarojs/components-react's Input and Button hand Taro-only props (WeChat's placeholder-class, bindconfirm, open-type)
 // to the DOM <input>; React's warnings about those say nothing about our code.
-const TARO_ONLY_PROPS = new Set(['placeholderClass', 'onConfirm']);
+const TARO_ONLY_PROPS = new Set(['placeholderClass', 'onConfirm', 'openType', 'onAgreePrivacyAuthorization']);
 const consoleError = console.error.bind(console);
 jest.spyOn(console, 'error').mockImplementation((message?: unknown, ...rest: unknown[]) => {
   const aboutTaroProp =

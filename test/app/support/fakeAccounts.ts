@@ -44,7 +44,10 @@ export interface FakeAccounts {
   account(accountId: string): AccountView | undefined;
   /** The current user is 数电配置管理员 of every enterprise. */
   isAdmin: boolean;
-  /** The steps the next started flow goes through (its last is done or failed). */
+  /**
+   * The steps the next started flow goes through. Without it: face → done for 认证, qr → done for
+   * 扫码登录, else sms → done.
+   */
   nextFlow(steps: FlowStep[]): void;
   /** The next start is refused like this (e.g. the bureau's wrong-password answer). */
   refuseNextStart(status: number, code: string, message: string): void;
@@ -67,7 +70,8 @@ export function installFakeAccounts(server: FakeServer): FakeAccounts {
   const accounts = new Map<string, { enterpriseId: string; view: AccountView }>();
   const flows: Flow[] = [];
   const calls: HttpRequest[] = [];
-  let script: FlowStep[] = ['sms', 'done'];
+  /** Set by nextFlow() for the next start only. */
+  let script: FlowStep[] | null = null;
   let startRefusal: HttpResponse | null = null;
   let sequence = 0;
 
@@ -194,9 +198,11 @@ export function installFakeAccounts(server: FakeServer): FakeAccounts {
       startRefusal = null;
       return refusal;
     }
+    const byDefault: FlowStep[] =
+      start.body.purpose === 'auth' ? ['face', 'done'] : start.body.method === 'qr' ? ['qr', 'done'] : ['sms', 'done'];
     const flow: Flow = {
       id: `flow-${++sequence}`,
-      script,
+      script: script ?? byDefault,
       index: 0,
       start,
       resendAt: Date.now() + 60_000,
@@ -205,7 +211,7 @@ export function installFakeAccounts(server: FakeServer): FakeAccounts {
       qrState: 'pending',
       ready: false,
     };
-    script = ['sms', 'done'];
+    script = null;
     flows.push(flow);
     return json(201, stateOf(flow));
   };
