@@ -1,0 +1,140 @@
+/** The accounts subpackage in the weapp build: each page renders headless with the data the server gives. */
+import assert from 'node:assert/strict';
+import { test, type TestContext } from 'node:test';
+import type { AccountDetail, AccountListResponse, FlowState, SubscriptionsResponse } from '../../types/accounts';
+import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
+import { locateBuild } from './build';
+import { apiRoutes } from './fixtures';
+
+const build = locateBuild();
+
+const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
+const account: AccountDetail = {
+  id: 'acc-1',
+  maskedAccount: '151****1832',
+  role: '办税员',
+  permissions: ['issue', 'receive'],
+  loginType: 'manual',
+  bound: 'me',
+  defaults: ['issue'],
+  sessions: { issue: new Date(Date.now() + 3_600_000).toISOString() },
+  can: { login: true, edit: true, delete: true, changeWechat: false, unlock: false },
+  notificationsLeft: 2,
+  enterprise,
+  enterpriseAccountCount: 2,
+};
+const list: AccountListResponse = {
+  enterprise: { ...enterprise, tenantName: '上海云票科技有限公司' },
+  accounts: [account, { ...account, id: 'acc-2', maskedAccount: '139****0001', bound: 'other', defaults: [] }],
+  isAdmin: false,
+};
+const subscriptions: SubscriptionsResponse = {
+  templates: { loginNotice: 'tmpl-login', accountChange: 'tmpl-change' },
+  credits: { 'tmpl-login': 2, 'tmpl-change': 0 },
+};
+const smsStep: FlowState = {
+  flowId: 'flow-1',
+  step: 'sms',
+  expiresAt: new Date(Date.now() + 600_000).toISOString(),
+  sms: { maskedPhone: '151****1832', resendAt: new Date(Date.now() + 60_000).toISOString() },
+};
+
+function routes(): Routes {
+  return {
+    ...apiRoutes(),
+    'GET /api/v1/enterprises/ent-1/accounts': { body: list },
+    'GET /api/v1/accounts/acc-1': { body: account },
+    'GET /api/v1/me/subscriptions': { body: subscriptions },
+    'GET /api/v1/me/recent-logins': { body: [] },
+    'POST /api/v1/accounts/acc-1/flows': { status: 201, body: smsStep },
+    'POST /api/v1/accounts/acc-1/binding': { body: account },
+    'DELETE /api/v1/flows/flow-1': { status: 204 },
+  };
+}
+
+async function open(t: TestContext, url: string, overrides: Routes = {}): Promise<WeappHost> {
+  if (build instanceof Error) throw build;
+  // Privacy consent given earlier, as WeChat's storage would keep it.
+  const host = await WeappHost.launch(
+    { dir: build.dir, routes: { ...routes(), ...overrides }, storage: { 'privacy.agreed': true } },
+    url,
+  );
+  t.after(() => host.dispose());
+  return host;
+}
+
+function check(host: WeappHost, expected: string[]): void {
+  const text = host.current.text();
+  for (const want of expected) assert.ok(text.includes(want), `"${want}" is not on ${host.current.route}:\n${text}`);
+  assert.deepEqual(host.errors, [], host.errorText());
+  assert.deepEqual(
+    host.unmatched.map((r) => `${r.method} ${r.path}`),
+    [],
+  );
+}
+
+test('电子税局账号管理 shows the accounts with their tags and actions', async (t) => {
+  const host = await open(t, 'packages/accounts/pages/list/index?enterpriseId=ent-1');
+  check(host, [
+    '上海云票贸易有限公司',
+    '151****1832',
+    '已绑定（本人）',
+    '默认开票',
+    '已登录',
+    '办税员 · 开票+收票 · 人工登录',
+    '可接收2次登录通知',
+    '139****0001',
+    '登录',
+    '认证',
+    '更多',
+    '新增',
+  ]);
+});
+
+test('新增账号 shows the form with the enterprise’s 税号 and 发票云登录App 已下架', async (t) => {
+  const host = await open(t, 'packages/accounts/pages/add/index?enterpriseId=ent-1&business=issue');
+  check(host, [
+    '地区',
+    '上海',
+    '91310000MA1FL0000X',
+    '身份',
+    '办税员',
+    '人工登录',
+    '发票云登录App',
+    '已下架',
+    '扫码登录',
+  ]);
+  const password = host.current.find('input', { placeholder: '请输入电子税局密码' });
+  assert.equal(host.current.describe(password).props.password, true);
+});
+
+test('绑定电子税局账号 binds in the tap, asking WeChat for the two templates', async (t) => {
+  const mine = await open(t, 'packages/accounts/pages/edit/index?accountId=acc-1');
+  check(mine, ['151****1832', '已绑定（本人）', '设置默认账号', '开票', '解绑', '删除']);
+
+  const unbound = { ...account, bound: 'none' as const, notificationsLeft: undefined };
+  const host = await open(t, 'packages/accounts/pages/edit/index?accountId=acc-1', {
+    'GET /api/v1/accounts/acc-1': { body: unbound },
+  });
+  check(host, ['未绑定', '绑定微信收登录通知']);
+  await host.current.tap('绑定微信收登录通知');
+  assert.deepEqual(host.callsTo('requestSubscribeMessage'), [{ tmplIds: ['tmpl-login', 'tmpl-change'] }]);
+  const bind = host.requests.find((r) => r.method === 'POST' && r.path.endsWith('/accounts/acc-1/binding'));
+  assert.deepEqual(bind?.data, { subscriptions: { 'tmpl-login': 'accept', 'tmpl-change': 'accept' } });
+  check(host, ['已绑定（本人）']);
+});
+
+test('登录 starts the SMS step with its countdown; 更换微信 asks for the password', async (t) => {
+  const host = await open(t, 'packages/accounts/pages/login/index?accountId=acc-1&channel=issue');
+  check(host, ['151****1832', '开票业务', '登录', '扫码登录']);
+  // The button, not the 登录类型 row.
+  const login = host.current.findAll('button').find((b) => visibleText(b).join('') === '登录');
+  assert.ok(login, host.current.text());
+  await host.current.tap(login);
+  check(host, ['验证码已发送至', '60s 后重新获取']);
+  const start = host.requests.find((r) => r.method === 'POST' && r.path.endsWith('/accounts/acc-1/flows'));
+  assert.deepEqual(start?.data, { purpose: 'login', channel: 'issue', method: 'password', qrApp: 'tax' });
+
+  const change = await open(t, 'packages/accounts/pages/change-wechat/index?accountId=acc-1');
+  check(change, ['151****1832', '换绑需要登录电子税局验证身份']);
+});
