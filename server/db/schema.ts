@@ -16,8 +16,10 @@ import {
   boolean,
   jsonb,
 } from 'drizzle-orm/pg-core';
-import type { Channel, LoginType, Role } from '../../types/domain';
+import type { Channel, IdType, LoginType, Role } from '../../types/domain';
 import type { FlowState } from '../../types/accounts';
+import type { AuditAction } from '../../types/admin';
+import type { PasswordChangeKind, PasswordChangeState, PasswordItemState } from '../../types/passwords';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -129,8 +131,8 @@ export const rateLimitCounters = pgTable('rate_limit_counters', {
 
 // ---- E-tax accounts (issue 4: F4–F9, F11, F16, F17, F19, F20) -------------------------------------
 
-/** What a flow is for: 新增账号, 登录, 认证, 更换微信. */
-export type FlowPurpose = 'add_account' | 'login' | 'auth' | 'change_wechat';
+/** What a flow is for: 新增账号, 登录, 认证, 更换微信, 申请绑定数电配置管理员 (admin, F10). */
+export type FlowPurpose = 'add_account' | 'login' | 'auth' | 'change_wechat' | 'admin';
 
 /** 新增账号: the account as it will be saved once the bureau login succeeds (the password apart, encrypted). */
 export interface AccountDraft {
@@ -323,4 +325,108 @@ export const enterpriseAdmins = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.enterpriseId, t.userId] }), index('enterprise_admins_user_idx').on(t.userId)],
+);
+
+// ---- 数电配置管理员 and 修改密码 (issue 6: F10, F12, F13) ------------------------------------------
+
+/**
+ * What a 数电配置管理员 did with the rights of the role (F10): who (user id, the admin's name, the
+ * WeChat openid acting), what (action, the account masked, the enterprise as named then), when.
+ * No secret is ever written here. Ids are kept without foreign keys: the account is gone by then,
+ * and a record must outlive the users and enterprise it names.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id').notNull(),
+    enterpriseName: text('enterprise_name').notNull(),
+    taxId: text('tax_id').notNull(),
+    action: text('action').$type<AuditAction>().notNull(),
+    actorUserId: uuid('actor_user_id').notNull(),
+    actorName: text('actor_name').notNull(),
+    actorOpenid: text('actor_openid').notNull(),
+    accountId: uuid('account_id'),
+    maskedAccount: text('masked_account').notNull(),
+    /** The WeChat user the account was bound to, who is told. */
+    affectedUserId: uuid('affected_user_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_enterprise_time_idx').on(t.enterpriseId, t.createdAt)],
+);
+
+/** A password change as last shown to the user; the items live in password_change_items. */
+export type PasswordChangeHead = Omit<PasswordChangeState, 'items'>;
+
+/**
+ * 重置税局密码 (kind reset) or 仅更新发票云 (kind sync) of an account, kept here so any server instance
+ * can continue it and answer the progress page. Secrets are encrypted and kept only while needed:
+ * the 证件号码 until the code is sent, the bureau's flow id until the bureau took the new password,
+ * the new password until every related account has it (or the change expires). password_set_at
+ * orders the changes of one person, so a late retry of an older change never overwrites a newer
+ * password. busy_until is a short lease so two concurrent calls never drive the bureau flow twice.
+ */
+export const passwordChanges = pgTable(
+  'password_changes',
+  {
+    id: uuid('id').primaryKey(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The account 修改密码 was started from (null once deleted: the others' progress stays). */
+    accountId: uuid('account_id').references(() => etaxAccounts.id, { onDelete: 'set null' }),
+    /** The natural person whose accounts in the tenant are updated (etax_accounts.person_key). */
+    personKey: text('person_key').notNull(),
+    kind: text('kind').$type<PasswordChangeKind>().notNull(),
+    loginType: text('login_type').$type<LoginType>().notNull(),
+    /** The account name (a hosted number's phone, where the provider delivers the code). */
+    account: text('account').notNull(),
+    idType: text('id_type').$type<IdType>(),
+    idNumberEnc: text('id_number_enc'),
+    gatewayFlowEnc: text('gateway_flow_enc'),
+    /** Hosted numbers: when the bureau sent the code (its clock) and how long we wait for it. */
+    smsSentAt: timestamp('sms_sent_at', { withTimezone: true }),
+    hostedDeadline: timestamp('hosted_deadline', { withTimezone: true }),
+    passwordEnc: text('password_enc'),
+    passwordSetAt: timestamp('password_set_at', { withTimezone: true }),
+    state: jsonb('state').$type<PasswordChangeHead>().notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    busyUntil: timestamp('busy_until', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('password_changes_user_idx').on(t.userId, t.createdAt)],
+);
+
+/**
+ * One related account of a password change and where its update stands. lease_until: an item
+ * 'updating' past it was left by an instance that stopped, and may be taken again.
+ */
+export const passwordChangeItems = pgTable(
+  'password_change_items',
+  {
+    changeId: uuid('change_id')
+      .notNull()
+      .references(() => passwordChanges.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => etaxAccounts.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    state: text('state').$type<PasswordItemState>().notNull().default('pending'),
+    error: text('error'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.changeId, t.accountId] }),
+    index('password_change_items_account_idx').on(t.accountId, t.state),
+  ],
 );

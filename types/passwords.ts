@@ -1,0 +1,161 @@
+/**
+ * The app API for 修改密码 (F12, F13), shared by the mini program and the server.
+ *
+ * Both choices of 修改密码 are a *password change* kept on the server (any instance answers):
+ *
+ *  重置税局密码 (kind 'reset'):
+ *    POST /accounts/:accountId/password-resets {idType, idNumber}   下一步      → step 'sms'
+ *    POST /password-changes/:changeId/sms/send                      获取验证码   → step 'sms' (sms.maskedPhone, resendAt)
+ *         hosted numbers: the server fetches the code and submits it itself → step 'password' (sms.filled);
+ *         while it waits, poll GET /password-changes/:changeId
+ *    POST /password-changes/:changeId/sms {code}                    下一步      → step 'password'
+ *    POST /password-changes/:changeId/password {newPassword, confirmPassword}  确定 → step 'updating' | 'done'
+ *
+ *  已在税局修改，仅更新发票云 (kind 'sync'):
+ *    POST /accounts/:accountId/password {password}   确定: checked by the bureau first → step 'updating' | 'done'
+ *
+ *  Then, for both, the progress page (更新关联账号): `items` are the same natural person's accounts in
+ *  the tenant (the account itself first), each updated in our store one by one with its own state.
+ *    GET  /password-changes/:changeId                              poll while step is 'updating'
+ *    POST /password-changes/:changeId/items/:accountId/retry       a failed item again
+ *  Updating an account stores the new password (encrypted) and lifts its 已锁定 (F14).
+ */
+import { z } from 'zod';
+import { ID_TYPES } from './domain';
+import { passwordPolicyError, residentIdCheckChar, isResidentIdNumber } from './validators';
+
+/** Why a 证件号码 is not acceptable for the 证件类型, or null. Resident IDs: length, birth date, check digit. */
+export function idNumberError(idType: string, value: string): string | null {
+  const v = value.trim().toUpperCase();
+  if (!v) return '请输入证件号码';
+  if (idType === '居民身份证') {
+    if (!/^\d{17}[\dX]$/.test(v)) return '身份证号码须为18位，前17位为数字，最后一位为数字或X';
+    if (isResidentIdNumber(v)) return null;
+    // With a right check digit, what is left to be wrong is the birth date.
+    if (residentIdCheckChar(v.slice(0, 17)) === v[17]) return '身份证号码中的出生日期不正确，请核对后重新输入';
+    return '身份证号码校验位不正确，请核对后重新输入';
+  }
+  if (!/^[A-Z0-9]{5,20}$/.test(v)) return '证件号码格式不正确，请核对后重新输入';
+  return null;
+}
+
+/** POST /api/v1/accounts/:accountId/password-resets — 重置税局密码, 身份认证 page's 下一步. 201 → PasswordChangeState */
+export const passwordResetBody = z
+  .object({
+    /** 证件类型 */
+    idType: z.enum(ID_TYPES, '请选择证件类型'),
+    /** 证件号码 of the account's holder; spaces ignored, x upper-cased. */
+    idNumber: z
+      .string('请输入证件号码')
+      .max(32, '证件号码格式不正确，请核对后重新输入')
+      .transform((s) => s.replace(/\s/g, '').toUpperCase()),
+  })
+  .superRefine((body, ctx) => {
+    const error = idNumberError(body.idType, body.idNumber);
+    if (error) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: error });
+  });
+export type PasswordResetBody = z.input<typeof passwordResetBody>;
+
+// POST /api/v1/password-changes/:changeId/sms/send → PasswordChangeState (获取验证码; 429 etax_resend_too_soon before resendAt)
+// POST /api/v1/password-changes/:changeId/sms {code} → PasswordChangeState (smsCodeBody of types/accounts.ts)
+
+/** POST /api/v1/password-changes/:changeId/password — 确定 on the 重置密码 page. → PasswordChangeState */
+export const newPasswordBody = z
+  .object({
+    /** 新密码, under the bureau's policy (passwordPolicyError; check it as the user types). */
+    newPassword: z.string('请输入新密码').min(1, '请输入新密码').max(64, '密码长度须为8-16位'),
+    /** 确认密码: must equal newPassword. */
+    confirmPassword: z.string('请再次输入新密码').min(1, '请再次输入新密码').max(64, '两次输入的密码不一致'),
+  })
+  .superRefine((body, ctx) => {
+    const policy = passwordPolicyError(body.newPassword);
+    if (policy) ctx.addIssue({ code: 'custom', path: ['newPassword'], message: policy });
+    else if (body.confirmPassword !== body.newPassword)
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: '两次输入的密码不一致' });
+  });
+export type NewPasswordBody = z.input<typeof newPasswordBody>;
+
+/** POST /api/v1/accounts/:accountId/password — 已在税局修改，仅更新发票云. 201 → PasswordChangeState */
+export const syncPasswordBody = z.object({
+  /** The bureau's latest password: checked by the bureau before anything is saved. */
+  password: z.string('请输入税局最新密码').min(1, '请输入税局最新密码').max(64, '密码过长'),
+});
+export type SyncPasswordBody = z.input<typeof syncPasswordBody>;
+
+export type PasswordChangeKind = 'reset' | 'sync';
+
+export type PasswordChangeStep =
+  /** 获取验证码, then the code (reset only). */
+  | 'sms'
+  /** 新密码 + 确认密码 (reset only). */
+  | 'password'
+  /** The bureau has the new password; related accounts are being updated: poll. */
+  | 'updating'
+  /** Every related account was tried: each item is done or failed (a failed one can be retried). */
+  | 'done'
+  /** Ended before the bureau took a new password (expired, or the bureau closed its flow): start again. */
+  | 'failed';
+
+export type PasswordItemState = 'pending' | 'updating' | 'done' | 'failed';
+export const PASSWORD_ITEM_LABELS: Record<PasswordItemState, string> = {
+  pending: '待更新',
+  updating: '更新中',
+  done: '已更新',
+  failed: '更新失败',
+};
+
+/** One related account on the progress page. */
+export interface PasswordItem {
+  accountId: string;
+  /** 151****1832 */
+  maskedAccount: string;
+  enterpriseName: string;
+  /** 税号 */
+  taxId: string;
+  /** The account 修改密码 was started from. */
+  current: boolean;
+  state: PasswordItemState;
+  /** state 'failed': why, for the screen. */
+  error?: string;
+}
+
+export interface PasswordChangeState {
+  changeId: string;
+  kind: PasswordChangeKind;
+  step: PasswordChangeStep;
+  /** Until when the change can be continued (ISO): the code steps last 10 minutes, retries a day. */
+  expiresAt: string;
+  /** Step 'sms' (and after it). */
+  sms?: {
+    /** A hosted number (华盟托管号码, 企享云办税小号): the code is fetched and filled in by itself. */
+    hosted: boolean;
+    /** Where the code went; absent until 获取验证码. */
+    maskedPhone?: string;
+    /** When 获取验证码 may be pressed again (ISO); absent until the first. */
+    resendAt?: string;
+    /** Hosted: the code arrived and was submitted for the user (show the field as filled). */
+    filled: boolean;
+  };
+  /** Steps 'updating' and 'done': the related accounts, the current one first. */
+  items: PasswordItem[];
+  /** A refusal that ended the change (step 'failed') or a passing trouble next to an unchanged step. */
+  error?: { code: string; message: string };
+}
+
+/** `error.code` values of these routes, besides ErrorCodes of api.ts and `etax_<kind>` bureau refusals. */
+export const PasswordErrorCodes = {
+  /** The 证件 typed is not the account holder's (as the bureau knows them). */
+  idMismatch: 'id_mismatch',
+  /** The code was submitted before 获取验证码. */
+  codeNotSent: 'code_not_sent',
+  /** A hosted number received no code in time: 获取验证码 again. */
+  hostedTimeout: 'hosted_timeout',
+  /** The change is over or expired: start 修改密码 again. */
+  changeClosed: 'change_closed',
+  /** The call does not fit the change's current step. */
+  wrongStep: 'wrong_step',
+  /** The previous call of this change is still being handled. */
+  busy: 'change_busy',
+  /** Retry of an item that did not fail. */
+  nothingToRetry: 'nothing_to_retry',
+} as const;
