@@ -30,6 +30,8 @@ export interface BuildAppOptions {
   dataDir?: string;
   /** Quiet logs in tests. */
   logLevel?: string;
+  /** Where log lines go (stdout when absent); tests read them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export async function buildApp({
@@ -37,10 +39,11 @@ export async function buildApp({
   staticDir,
   dataDir,
   logLevel,
+  logStream,
 }: BuildAppOptions): Promise<{ app: FastifyInstance; sandboxes?: MountedSandboxes }> {
   // forceCloseConnections: idle keep-alive sockets must not hold a shutdown (Ctrl-C, tests) for a minute.
   const app = Fastify({
-    logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL),
+    logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL, logStream),
     bodyLimit: 256 * 1024,
     forceCloseConnections: true,
   });

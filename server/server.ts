@@ -23,6 +23,7 @@ export interface CreateServerOptions {
   dataDir?: string;
   staticDir?: string;
   logLevel?: string;
+  logStream?: NodeJS.WritableStream;
   /** Reuse an open database (tests running several instances on one database). */
   database?: Database;
 }
@@ -69,6 +70,7 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     staticDir: opts.staticDir,
     dataDir: opts.dataDir,
     logLevel: opts.logLevel,
+    logStream: opts.logStream,
   });
   logTarget.app = app;
   return {

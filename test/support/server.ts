@@ -42,7 +42,12 @@ export interface TestServer extends RunningParts {
 }
 
 export async function startTestServer(
-  opts: { env?: Record<string, string>; database?: Database; staticDir?: string } = {},
+  opts: {
+    env?: Record<string, string>;
+    database?: Database;
+    staticDir?: string;
+    logStream?: NodeJS.WritableStream;
+  } = {},
 ): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
@@ -54,6 +59,7 @@ export async function startTestServer(
     opsToken,
     database,
     staticDir: opts.staticDir,
+    logStream: opts.logStream,
   });
   await parts.app.listen({ port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
