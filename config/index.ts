@@ -14,6 +14,9 @@ const outputRoot = isH5 ? 'dist/h5' : 'dist/weapp';
  */
 const apiBase = process.env.TARO_APP_API ?? (isH5 ? '' : 'http://127.0.0.1:3000');
 
+/** types/ is shared with the server; compile it like src/ so the app can import its constants. */
+const compile = { include: [path.resolve(__dirname, '..', 'types')] };
+
 /** Licence comments stay in the bundles instead of loose *.LICENSE.txt files in the package. */
 function keepLicenceCommentsInline(chain: Chain) {
   // Taro adds its minimizers in production builds only.
@@ -38,6 +41,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: true },
     mini: {
+      compile,
       postcss: {
         // WeUI sizes are CSS px (17 px cells); rpx scaling would make them drift from WeChat's own pages.
         pxtransform: { enable: false, config: {} },
@@ -48,6 +52,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
+      compile,
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -1,21 +1,5 @@
-import * as domain from '../../types/domain';
 import { expiresSoon, expiryText, permissionText } from '../../src/packages/accounts/format';
-import * as labels from '../../src/packages/accounts/labels';
 import { defaultChoices, fieldOfError, moreActions } from '../../src/packages/accounts/rules';
-
-describe('#accounts.labels', () => {
-  it('should be the words of types/domain.ts', () => {
-    expect(labels.CHANNELS).toEqual(domain.CHANNELS);
-    expect(labels.CHANNEL_LABELS).toEqual(domain.CHANNEL_LABELS);
-    expect(labels.CHANNEL_SHORT).toEqual(domain.CHANNEL_SHORT);
-    expect(labels.ROLES).toEqual(domain.ROLES);
-    expect(labels.LOGIN_TYPES).toEqual(domain.LOGIN_TYPES);
-    expect(labels.LOGIN_TYPE_LABELS).toEqual(domain.LOGIN_TYPE_LABELS);
-    expect(labels.WITHDRAWN_LOGIN_TYPE_LABEL).toBe(domain.WITHDRAWN_LOGIN_TYPE_LABEL);
-    expect(labels.QR_APPS).toEqual(domain.QR_APPS);
-    expect(labels.QR_APP_LABELS).toEqual(domain.QR_APP_LABELS);
-  });
-});
 
 describe('#accounts.format', () => {
   const now = new Date(2025, 2, 5, 12, 0).getTime();
