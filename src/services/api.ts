@@ -8,6 +8,8 @@ import type {
   RecentLogin,
   SubscriptionsResponse,
 } from '../../types/accounts';
+import type { AdminFlowBody, AdminListResponse, AuditLogResponse } from '../../types/admin';
+import type { NewPasswordBody, PasswordChangeState, PasswordResetBody } from '../../types/passwords';
 import type {
   ApiErrorBody,
   ErrorCodes,
@@ -118,6 +120,30 @@ export interface AccountsApi {
   sandboxSubscribe(user: string, results: SubscribeResults): Promise<void>;
 }
 
+/** 数电配置管理员 (types/admin.ts, F10); 申请绑定 goes on with the flow calls of AccountsApi. */
+export interface AdminApi {
+  admins(enterpriseId: string): Promise<AdminListResponse>;
+  /** 提交验证: a bureau login as 法定代表人 or 财务负责人. */
+  startAdminFlow(enterpriseId: string, body: AdminFlowBody): Promise<FlowState>;
+  /** 退出管理员. */
+  stepDown(enterpriseId: string): Promise<void>;
+  auditLog(enterpriseId: string): Promise<AuditLogResponse>;
+}
+
+/** 修改密码 (types/passwords.ts, F12, F13). */
+export interface PasswordApi {
+  /** 重置税局密码: 证件类型 + 证件号码 → 下一步. */
+  startPasswordReset(accountId: string, body: PasswordResetBody): Promise<PasswordChangeState>;
+  /** 获取验证码 (again). */
+  sendResetCode(changeId: string): Promise<PasswordChangeState>;
+  submitResetCode(changeId: string, code: string): Promise<PasswordChangeState>;
+  setNewPassword(changeId: string, body: NewPasswordBody): Promise<PasswordChangeState>;
+  /** 已在税局修改，仅更新发票云: checked by the bureau before anything is saved. */
+  syncPassword(accountId: string, password: string): Promise<PasswordChangeState>;
+  passwordChange(changeId: string): Promise<PasswordChangeState>;
+  retryPasswordItem(changeId: string, accountId: string): Promise<PasswordChangeState>;
+}
+
 export interface ApiClientOptions {
   /** Origin of the server, without a trailing slash. */
   origin: string;
@@ -137,7 +163,7 @@ interface CallOptions {
   body?: unknown;
 }
 
-export class ApiClient implements AppApi, AccountsApi {
+export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi {
   private readonly transport: HttpTransport;
 
   constructor(private readonly options: ApiClientOptions) {
@@ -260,6 +286,54 @@ export class ApiClient implements AppApi, AccountsApi {
     await this.call<unknown>('POST', '/sandbox/wechat/control/subscriptions', { auth: false, body: { user, results } });
   }
 
+  // ---- 数电配置管理员 (types/admin.ts) ----
+
+  admins(enterpriseId: string): Promise<AdminListResponse> {
+    return this.authed('GET', `${enterprisePath(enterpriseId)}/admins`);
+  }
+
+  startAdminFlow(enterpriseId: string, body: AdminFlowBody): Promise<FlowState> {
+    return this.authed('POST', `${enterprisePath(enterpriseId)}/admins/flows`, body);
+  }
+
+  async stepDown(enterpriseId: string): Promise<void> {
+    await this.authed<void>('DELETE', `${enterprisePath(enterpriseId)}/admins/me`);
+  }
+
+  auditLog(enterpriseId: string): Promise<AuditLogResponse> {
+    return this.authed('GET', `${enterprisePath(enterpriseId)}/audit-log`);
+  }
+
+  // ---- 修改密码 (types/passwords.ts) ----
+
+  startPasswordReset(accountId: string, body: PasswordResetBody): Promise<PasswordChangeState> {
+    return this.authed('POST', `${accountPath(accountId)}/password-resets`, body);
+  }
+
+  sendResetCode(changeId: string): Promise<PasswordChangeState> {
+    return this.authed('POST', `${changePath(changeId)}/sms/send`);
+  }
+
+  submitResetCode(changeId: string, code: string): Promise<PasswordChangeState> {
+    return this.authed('POST', `${changePath(changeId)}/sms`, { code });
+  }
+
+  setNewPassword(changeId: string, body: NewPasswordBody): Promise<PasswordChangeState> {
+    return this.authed('POST', `${changePath(changeId)}/password`, body);
+  }
+
+  syncPassword(accountId: string, password: string): Promise<PasswordChangeState> {
+    return this.authed('POST', `${accountPath(accountId)}/password`, { password });
+  }
+
+  passwordChange(changeId: string): Promise<PasswordChangeState> {
+    return this.authed('GET', changePath(changeId));
+  }
+
+  retryPasswordItem(changeId: string, accountId: string): Promise<PasswordChangeState> {
+    return this.authed('POST', `${changePath(changeId)}/items/${encodeURIComponent(accountId)}/retry`);
+  }
+
   private authed<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
     return this.call<T>(method, path, { auth: true, body });
   }
@@ -306,6 +380,8 @@ export class ApiClient implements AppApi, AccountsApi {
 
 const accountPath = (accountId: string) => `/api/v1/accounts/${encodeURIComponent(accountId)}`;
 const flowPath = (flowId: string) => `/api/v1/flows/${encodeURIComponent(flowId)}`;
+const enterprisePath = (enterpriseId: string) => `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}`;
+const changePath = (changeId: string) => `/api/v1/password-changes/${encodeURIComponent(changeId)}`;
 
 function toApiError({ statusCode, data }: HttpResponse): ApiError {
   const body = typeof data === 'string' ? safeJsonParse(data) : data;

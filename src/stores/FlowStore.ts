@@ -1,5 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { AccountFlowBody, AddAccountBody, FlowState, FlowStep } from '../../types/accounts';
+import type { AdminFlowBody } from '../../types/admin';
 import type { QrApp } from '../../types/domain';
 import { ApiError } from '../services/api';
 import { errorMessage } from './errors';
@@ -8,6 +9,7 @@ export interface FlowDeps {
   api: {
     startAddAccount(enterpriseId: string, body: AddAccountBody): Promise<FlowState>;
     startAccountFlow(accountId: string, body: AccountFlowBody): Promise<FlowState>;
+    startAdminFlow(enterpriseId: string, body: AdminFlowBody): Promise<FlowState>;
     flow(flowId: string): Promise<FlowState>;
     submitSmsCode(flowId: string, code: string): Promise<FlowState>;
     resendSmsCode(flowId: string): Promise<FlowState>;
@@ -18,10 +20,11 @@ export interface FlowDeps {
   };
 }
 
-/** What starts a flow: 新增账号, or 登录 / 认证 / 更换微信 of an account. */
+/** What starts a flow: 新增账号, 登录 / 认证 / 更换微信 of an account, or 申请绑定 数电配置管理员. */
 export type FlowStart =
   | { kind: 'add'; enterpriseId: string; body: AddAccountBody }
-  | { kind: 'account'; accountId: string; body: AccountFlowBody };
+  | { kind: 'account'; accountId: string; body: AccountFlowBody }
+  | { kind: 'admin'; enterpriseId: string; body: AdminFlowBody };
 
 export interface FlowError {
   code: string;
@@ -90,10 +93,7 @@ export class FlowStore {
     this.error = null;
     this.busy = true;
     try {
-      const state =
-        start.kind === 'add'
-          ? await this.deps.api.startAddAccount(start.enterpriseId, start.body)
-          : await this.deps.api.startAccountFlow(start.accountId, start.body);
+      const state = await this.begin(start);
       if (generation !== this.generation) return false;
       runInAction(() => {
         this.busy = false;
@@ -156,6 +156,18 @@ export class FlowStore {
 
   clearError(): void {
     this.error = null;
+  }
+
+  private begin(start: FlowStart): Promise<FlowState> {
+    const { api } = this.deps;
+    switch (start.kind) {
+      case 'add':
+        return api.startAddAccount(start.enterpriseId, start.body);
+      case 'account':
+        return api.startAccountFlow(start.accountId, start.body);
+      case 'admin':
+        return api.startAdminFlow(start.enterpriseId, start.body);
+    }
   }
 
   /** Runs one user action on the current flow. */
