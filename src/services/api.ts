@@ -19,6 +19,7 @@ import type {
   TenantSummary,
 } from '../../types/api';
 import type { Channel, QrApp } from '../../types/domain';
+import type { LoginRequestListResponse, LoginRequestView, RequestFlowBody } from '../../types/requests';
 
 /*
  * The app's only door to the network. Types come from types/api.ts and types/accounts.ts as
@@ -144,6 +145,27 @@ export interface PasswordApi {
   retryPasswordItem(changeId: string, accountId: string): Promise<PasswordChangeState>;
 }
 
+/** 登录通知 of the signed-in user (types/requests.ts); the flow then goes on through the flow routes. */
+export interface LoginRequestsApi {
+  loginRequests(): Promise<LoginRequestListResponse>;
+  /** 404 for a request of anyone else. */
+  loginRequest(requestId: string): Promise<LoginRequestView>;
+  startRequestFlow(requestId: string, body: RequestFlowBody): Promise<FlowState>;
+}
+
+/** The browser link's routes (types/requests.ts): no sign-in, the link's token is the only key. */
+export interface LinkApi {
+  linkRequest(token: string): Promise<LoginRequestView>;
+  startLinkFlow(token: string, body: RequestFlowBody): Promise<FlowState>;
+  linkFlow(token: string, flowId: string): Promise<FlowState>;
+  linkSubmitSmsCode(token: string, flowId: string, code: string): Promise<FlowState>;
+  linkResendSmsCode(token: string, flowId: string): Promise<FlowState>;
+  linkAnswerRealName(token: string, flowId: string, confirm: boolean): Promise<FlowState>;
+  linkAnswerAgreement(token: string, flowId: string, sign: boolean): Promise<FlowState>;
+  linkRefreshQr(token: string, flowId: string, app?: QrApp): Promise<FlowState>;
+  linkCancelFlow(token: string, flowId: string): Promise<void>;
+}
+
 export interface ApiClientOptions {
   /** Origin of the server, without a trailing slash. */
   origin: string;
@@ -163,7 +185,7 @@ interface CallOptions {
   body?: unknown;
 }
 
-export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi {
+export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, LoginRequestsApi, LinkApi {
   private readonly transport: HttpTransport;
 
   constructor(private readonly options: ApiClientOptions) {
@@ -334,6 +356,62 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi {
     return this.authed('POST', `${changePath(changeId)}/items/${encodeURIComponent(accountId)}/retry`);
   }
 
+  // ---- 登录通知 (types/requests.ts) ----
+
+  loginRequests(): Promise<LoginRequestListResponse> {
+    return this.authed('GET', '/api/v1/login-requests');
+  }
+
+  loginRequest(requestId: string): Promise<LoginRequestView> {
+    return this.authed('GET', requestPath(requestId));
+  }
+
+  startRequestFlow(requestId: string, body: RequestFlowBody): Promise<FlowState> {
+    return this.authed('POST', `${requestPath(requestId)}/flows`, body);
+  }
+
+  // ---- The browser link: never signs in, never sends a token ----
+
+  linkRequest(token: string): Promise<LoginRequestView> {
+    return this.anonymous('GET', linkPath(token));
+  }
+
+  startLinkFlow(token: string, body: RequestFlowBody): Promise<FlowState> {
+    return this.anonymous('POST', `${linkPath(token)}/flows`, body);
+  }
+
+  linkFlow(token: string, flowId: string): Promise<FlowState> {
+    return this.anonymous('GET', linkFlowPath(token, flowId));
+  }
+
+  linkSubmitSmsCode(token: string, flowId: string, code: string): Promise<FlowState> {
+    return this.anonymous('POST', `${linkFlowPath(token, flowId)}/sms`, { code });
+  }
+
+  linkResendSmsCode(token: string, flowId: string): Promise<FlowState> {
+    return this.anonymous('POST', `${linkFlowPath(token, flowId)}/sms/resend`);
+  }
+
+  linkAnswerRealName(token: string, flowId: string, confirm: boolean): Promise<FlowState> {
+    return this.anonymous('POST', `${linkFlowPath(token, flowId)}/real-name`, { confirm });
+  }
+
+  linkAnswerAgreement(token: string, flowId: string, sign: boolean): Promise<FlowState> {
+    return this.anonymous('POST', `${linkFlowPath(token, flowId)}/agreement`, { sign });
+  }
+
+  linkRefreshQr(token: string, flowId: string, app?: QrApp): Promise<FlowState> {
+    return this.anonymous('POST', `${linkFlowPath(token, flowId)}/qr`, app ? { app } : {});
+  }
+
+  async linkCancelFlow(token: string, flowId: string): Promise<void> {
+    await this.anonymous<void>('DELETE', linkFlowPath(token, flowId));
+  }
+
+  private anonymous<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+    return this.call<T>(method, path, { auth: false, body });
+  }
+
   private authed<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
     return this.call<T>(method, path, { auth: true, body });
   }
@@ -380,6 +458,9 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi {
 
 const accountPath = (accountId: string) => `/api/v1/accounts/${encodeURIComponent(accountId)}`;
 const flowPath = (flowId: string) => `/api/v1/flows/${encodeURIComponent(flowId)}`;
+const requestPath = (requestId: string) => `/api/v1/login-requests/${encodeURIComponent(requestId)}`;
+const linkPath = (token: string) => `/api/v1/link/${encodeURIComponent(token)}`;
+const linkFlowPath = (token: string, flowId: string) => `${linkPath(token)}/flows/${encodeURIComponent(flowId)}`;
 const enterprisePath = (enterpriseId: string) => `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}`;
 const changePath = (changeId: string) => `/api/v1/password-changes/${encodeURIComponent(changeId)}`;
 
