@@ -18,6 +18,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { Channel, IdType, LoginType, Role } from '../../types/domain';
 import type { FlowState } from '../../types/accounts';
+import type { LoginRequestPurpose, LoginRequestStatus } from '../../types/requests';
 import type { AuditAction } from '../../types/admin';
 import type { PasswordChangeKind, PasswordChangeState, PasswordItemState } from '../../types/passwords';
 
@@ -176,6 +177,12 @@ export const etaxAccounts = pgTable(
     lockedAt: timestamp('locked_at', { withTimezone: true }),
     lockReason: text('lock_reason'),
     lockedByPassword: boolean('locked_by_password').notNull().default(false),
+    /**
+     * Automatic logins of hosted accounts (F14) in a row whose code never came, or came wrong; kept
+     * across attempts and requests, back to 0 on a successful login or when they lock the account.
+     */
+    autoLoginTimeouts: integer('auto_login_timeouts').notNull().default(0),
+    autoLoginWrongCodes: integer('auto_login_wrong_codes').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
@@ -244,9 +251,10 @@ export const loginFlows = pgTable(
     enterpriseId: uuid('enterprise_id')
       .notNull()
       .references(() => enterprises.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The WeChat user driving the flow; null for a login request's browser link or automatic login (F18, F14). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    /** The login request (F15) the flow answers, if any. */
+    loginRequestId: uuid('login_request_id').references(() => loginRequests.id, { onDelete: 'cascade' }),
     /** The account concerned; for 新增账号 set once it is saved. */
     accountId: uuid('account_id').references(() => etaxAccounts.id, { onDelete: 'cascade' }),
     purpose: text('purpose').$type<FlowPurpose>().notNull(),
@@ -269,7 +277,10 @@ export const loginFlows = pgTable(
     busyUntil: timestamp('busy_until', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('login_flows_user_idx').on(t.userId, t.createdAt)],
+  (t) => [
+    index('login_flows_user_idx').on(t.userId, t.createdAt),
+    index('login_flows_login_request_idx').on(t.loginRequestId),
+  ],
 );
 
 /** F19: the user's last successful logins, one row per account, at most RECENT_LOGINS_KEPT per user. */
@@ -430,3 +441,59 @@ export const passwordChangeItems = pgTable(
     index('password_change_items_account_idx').on(t.accountId, t.state),
   ],
 );
+
+// ---- 登录通知 and the browser link (issue 5: F14, F15, F18, F20) ----------------------------------
+
+/** How the holder of a login request was reached: being decided, a subscribe message, the browser link, nobody (a hosted account logs in by itself). */
+export type RequestNotice = 'sending' | 'wechat' | 'link' | 'auto';
+
+/**
+ * A login request (F15): the invoice system asked for a live session of an account and a person
+ * (or, for a hosted account, the automatic login) must act. At most one is pending per account,
+ * channel and purpose — the partial unique index makes a second ask join it, also under races.
+ * The browser link's token (F18) is random; its SHA-256 finds the request, and an encrypted copy
+ * answers a second ask with the same loginUrl. announced_at: the webhook of its end was queued.
+ */
+export const loginRequests = pgTable(
+  'login_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    enterpriseId: uuid('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id, { onDelete: 'cascade' }),
+    /** Null once the account was deleted: the request then fails, and its caller is told. */
+    accountId: uuid('account_id').references(() => etaxAccounts.id, { onDelete: 'set null' }),
+    channel: text('channel').$type<Channel>().notNull(),
+    purpose: text('purpose').$type<LoginRequestPurpose>().notNull(),
+    status: text('status').$type<LoginRequestStatus>().notNull().default('pending'),
+    reason: text('reason'),
+    notice: text('notice').$type<RequestNotice>().notNull(),
+    linkTokenHash: text('link_token_hash').unique(),
+    linkTokenEnc: text('link_token_enc'),
+    linkUsedAt: timestamp('link_used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    announcedAt: timestamp('announced_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('login_requests_pending_uq')
+      .on(t.accountId, t.channel, t.purpose)
+      .where(sql`status = 'pending'`),
+    index('login_requests_account_idx').on(t.accountId, t.createdAt),
+  ],
+);
+
+/** Where a tenant's invoice system wants to hear that its login requests ended (signed, retried). */
+export const tenantWebhooks = pgTable('tenant_webhooks', {
+  tenantId: uuid('tenant_id')
+    .primaryKey()
+    .references(() => tenants.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  /** The HMAC key, encrypted: we need it back to sign. */
+  secretEnc: text('secret_enc').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

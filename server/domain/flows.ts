@@ -30,10 +30,11 @@ import {
   type LoginStep,
   type QrChallenge,
 } from '../adapters/etax/types';
-import { enterpriseAccess, authorize } from './permissions';
+import { enterpriseAccess, authorize, type AccountRow, type EnterpriseRow } from './permissions';
 import { accountExists, insertAccount, lockAccount, normalizeAccount } from './accounts';
 import { moveBinding, notifyAccountChange } from './bindings';
 import { recordRecentLogin } from './recent-logins';
+import { requestFollowsFlow } from './request-outcomes';
 import {
   HOSTED_LOGIN_TYPES,
   LOGIN_TYPE_LABELS,
@@ -130,7 +131,15 @@ async function save(db: Db | Tx, flow: FlowRow, state: Omit<FlowState, 'flowId' 
   };
   const { id: _id, createdAt: _c, ...changes } = row;
   await db.insert(loginFlows).values(row).onConflictDoUpdate({ target: loginFlows.id, set: changes });
+  // A login request (F15) ends with its flow, in the same transaction when there is one.
+  if (ended && row.loginRequestId) await requestFollowsFlow(db, row.loginRequestId);
   return full;
+}
+
+/** The WeChat user of a flow only users start (新增账号, 更换微信, 申请绑定). */
+function userOf(flow: FlowRow): string {
+  if (!flow.userId) throw new Error(`flow ${flow.id} (${flow.purpose}) has no user`);
+  return flow.userId;
 }
 
 function fail(db: Db | Tx, flow: FlowRow, code: string, message: string): Promise<FlowState> {
@@ -213,7 +222,7 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
       if (!accountId) return fail(tx, flow, AccountErrorCodes.accountExists, '已有的账号无需重复添加');
       const account = { id: accountId, tenantId: flow.tenantId };
       await recordSession(tx, deps, account, session);
-      await recordRecentLogin(tx, flow.userId, account);
+      await recordRecentLogin(tx, userOf(flow), account);
       return save(tx, { ...flow, accountId }, { step: 'done', accountId });
     });
   }
@@ -242,8 +251,9 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
       })
       .where(eq(etaxAccounts.id, account.id));
     await recordSession(tx, deps, account, session);
-    await recordRecentLogin(tx, flow.userId, account);
-    const previousUser = flow.purpose === 'change_wechat' ? await moveBinding(tx, account, flow.userId) : null;
+    // A browser link or an automatic login has no WeChat user to remember it for (F19).
+    if (flow.userId) await recordRecentLogin(tx, flow.userId, account);
+    const previousUser = flow.purpose === 'change_wechat' ? await moveBinding(tx, account, userOf(flow)) : null;
     return { state: await save(tx, flow, { step: 'done', accountId: account.id }), account, previousUser };
   });
   const { account, previousUser } = outcome;
@@ -281,12 +291,14 @@ function newFlow(
     | 'hostedDeadline'
     | 'gatewayFlowEnc'
     | 'gatewayTicket'
-  >,
+    | 'loginRequestId'
+  > & { loginRequestId?: string | null },
 ): FlowRow {
   const id = randomUUID();
   const expiresAt = new Date(Date.now() + FLOW_TTL_MS);
   return {
     ...init,
+    loginRequestId: init.loginRequestId ?? null,
     id,
     createdAt: new Date(),
     expiresAt,
@@ -389,6 +401,26 @@ export async function startAccountFlow(
     accountId,
     body.purpose === 'change_wechat' ? 'changeWechat' : 'login',
   );
+  return startFlowFor(deps, log, { userId, loginRequestId: null }, access, body);
+}
+
+/** Who a new flow is for: a WeChat user, a login request (F15; without a user: its link or automatic login), or both. */
+export interface FlowFor {
+  userId: string | null;
+  loginRequestId: string | null;
+}
+
+/**
+ * 登录 / 认证 / 更换微信 of an account the caller was found to be allowed to operate: by
+ * permissions.ts (startAccountFlow), or by the login request the flow answers (login-requests.ts).
+ */
+export async function startFlowFor(
+  deps: Deps,
+  log: Log,
+  owner: FlowFor,
+  access: { account: AccountRow; enterprise: EnterpriseRow },
+  body: z.output<typeof accountFlowBody>,
+): Promise<FlowState> {
   const { account, enterprise } = access;
   if (body.purpose !== 'change_wechat' && account.lockedAt) {
     throw new AppError(
@@ -397,12 +429,13 @@ export async function startAccountFlow(
       `该账号已锁定（${account.lockReason ?? '自动登录失败'}），请先解锁`,
     );
   }
-  await forgetOldFlows(deps.db, userId);
+  if (owner.userId) await forgetOldFlows(deps.db, owner.userId);
   const common = {
     tenantId: account.tenantId,
     enterpriseId: enterprise.id,
-    userId,
-    accountId,
+    userId: owner.userId,
+    loginRequestId: owner.loginRequestId,
+    accountId: account.id,
     loginType: account.loginType,
     account: account.account,
     draft: null,
@@ -465,11 +498,21 @@ async function lockIfHosted(db: Db, account: { id: string; loginType: LoginType 
 
 // ---- Continuing flows ------------------------------------------------------------------------------
 
-async function loadFlow(db: Db, userId: string, flowId: string): Promise<FlowRow> {
+/**
+ * Who continues a flow: the WeChat user driving it (their id), or — for a flow without a user — the
+ * login request it answers (its browser link, F18, or its automatic login, F14).
+ */
+export type FlowOwner = string | { loginRequestId: string };
+
+async function loadFlow(db: Db, owner: FlowOwner, flowId: string): Promise<FlowRow> {
+  const ownedBy =
+    typeof owner === 'string'
+      ? eq(loginFlows.userId, owner)
+      : and(eq(loginFlows.loginRequestId, owner.loginRequestId), isNull(loginFlows.userId));
   const [flow] = await db
     .select()
     .from(loginFlows)
-    .where(and(eq(loginFlows.id, flowId), eq(loginFlows.userId, userId)));
+    .where(and(eq(loginFlows.id, flowId), ownedBy));
   if (!flow) throw errors.notFound('该操作不存在或已结束，请重新开始');
   return flow;
 }
@@ -518,12 +561,12 @@ async function settle(deps: Deps, flow: FlowRow, err: unknown): Promise<unknown>
 /** Runs one user action on a flow at one of these steps. */
 async function act(
   deps: Deps,
-  userId: string,
+  owner: FlowOwner,
   flowId: string,
   steps: FlowStep[],
   action: (flow: FlowRow) => Promise<FlowState>,
 ): Promise<FlowState> {
-  const loaded = await loadFlow(deps.db, userId, flowId);
+  const loaded = await loadFlow(deps.db, owner, flowId);
   if (!isTerminal(loaded.state.step) && expired(loaded)) await expire(deps.db, loaded);
   if (isTerminal(loaded.state.step) || expired(loaded)) {
     throw new AppError(410, AccountErrorCodes.flowClosed, '该操作已结束，请重新开始');
@@ -541,22 +584,22 @@ async function act(
 }
 
 /** POST /flows/:id/sms — the 验证码. */
-export function submitSmsCode(deps: Deps, log: Log, userId: string, flowId: string, code: string) {
-  return act(deps, userId, flowId, ['sms'], async (flow) =>
+export function submitSmsCode(deps: Deps, log: Log, owner: FlowOwner, flowId: string, code: string) {
+  return act(deps, owner, flowId, ['sms'], async (flow) =>
     advance(deps, log, flow, await deps.etax.submitSmsCode(gatewayFlowId(deps, flow), code)),
   );
 }
 
 /** POST /flows/:id/sms/resend — 获取验证码 again (the bureau refuses before resendAt). */
-export function resendSmsCode(deps: Deps, log: Log, userId: string, flowId: string) {
-  return act(deps, userId, flowId, ['sms', 'hosted_wait'], async (flow) =>
+export function resendSmsCode(deps: Deps, log: Log, owner: FlowOwner, flowId: string) {
+  return act(deps, owner, flowId, ['sms', 'hosted_wait'], async (flow) =>
     advance(deps, log, flow, await deps.etax.resendSms(gatewayFlowId(deps, flow))),
   );
 }
 
 /** POST /flows/:id/real-name — 确认 runs the check; 取消 ends the login. */
-export function answerRealName(deps: Deps, log: Log, userId: string, flowId: string, confirm: boolean) {
-  return act(deps, userId, flowId, ['real_name'], async (flow) => {
+export function answerRealName(deps: Deps, log: Log, owner: FlowOwner, flowId: string, confirm: boolean) {
+  return act(deps, owner, flowId, ['real_name'], async (flow) => {
     const gatewayId = gatewayFlowId(deps, flow);
     if (confirm) return advance(deps, log, flow, await deps.etax.confirmRealName(gatewayId));
     await deps.etax.cancelRealName(gatewayId);
@@ -565,16 +608,16 @@ export function answerRealName(deps: Deps, log: Log, userId: string, flowId: str
 }
 
 /** POST /flows/:id/agreement — 确认 signs the user agreement; declining ends the login. */
-export function answerAgreement(deps: Deps, log: Log, userId: string, flowId: string, sign: boolean) {
-  return act(deps, userId, flowId, ['agreement'], async (flow) => {
+export function answerAgreement(deps: Deps, log: Log, owner: FlowOwner, flowId: string, sign: boolean) {
+  return act(deps, owner, flowId, ['agreement'], async (flow) => {
     if (!sign) return fail(deps.db, flow, FlowFailureCodes.agreementDeclined, '未同意用户协议，本次登录失败');
     return advance(deps, log, flow, await deps.etax.signAgreement(gatewayFlowId(deps, flow)));
   });
 }
 
 /** POST /flows/:id/qr — 刷新二维码, optionally for the other app. */
-export function refreshQr(deps: Deps, log: Log, userId: string, flowId: string, app: QrApp | undefined) {
-  return act(deps, userId, flowId, ['qr', 'face'], async (flow) => {
+export function refreshQr(deps: Deps, log: Log, owner: FlowOwner, flowId: string, app: QrApp | undefined) {
+  return act(deps, owner, flowId, ['qr', 'face'], async (flow) => {
     if (flow.purpose !== 'auth')
       return advance(deps, log, flow, await deps.etax.refreshQr(gatewayFlowId(deps, flow), app));
     const { taxId } = await enterpriseOf(deps.db, flow.enterpriseId);
@@ -584,8 +627,8 @@ export function refreshQr(deps: Deps, log: Log, userId: string, flowId: string, 
 }
 
 /** DELETE /flows/:id — the user leaves the flow; a finished one stays as it is. */
-export async function cancelFlow(deps: Deps, userId: string, flowId: string): Promise<void> {
-  const loaded = await loadFlow(deps.db, userId, flowId);
+export async function cancelFlow(deps: Deps, owner: FlowOwner, flowId: string): Promise<void> {
+  const loaded = await loadFlow(deps.db, owner, flowId);
   if (isTerminal(loaded.state.step)) return;
   const flow = await claim(deps, loaded);
   if (!flow) throw new AppError(409, AccountErrorCodes.flowBusy, '上一步操作正在处理，请稍候');
@@ -600,8 +643,8 @@ export async function cancelFlow(deps: Deps, userId: string, flowId: string): Pr
  * GET /flows/:id — the current state. Steps that wait for something outside (a QR scan, a face
  * check, a hosted number's code) ask the bureau once per call; the others answer what is stored.
  */
-export async function pollFlow(deps: Deps, log: Log, userId: string, flowId: string): Promise<FlowState> {
-  const loaded = await loadFlow(deps.db, userId, flowId);
+export async function pollFlow(deps: Deps, log: Log, owner: FlowOwner, flowId: string): Promise<FlowState> {
+  const loaded = await loadFlow(deps.db, owner, flowId);
   if (isTerminal(loaded.state.step)) return loaded.state;
   if (expired(loaded)) return expire(deps.db, loaded);
   if (!['qr', 'face', 'hosted_wait'].includes(loaded.state.step)) return loaded.state;
