@@ -19,6 +19,10 @@ import { tenantRoutes } from './routes/api/tenants';
 import { accountRoutes } from './routes/api/accounts';
 import { flowRoutes } from './routes/api/flows';
 import { opsTenantRoutes } from './routes/ops/tenants';
+import { loginRequestRoutes } from './routes/api/login-requests';
+import { linkRoutes } from './routes/api/link';
+import { opsTaxSessionRoutes } from './routes/ops/tax-sessions';
+import { opsWebhookRoutes } from './routes/ops/webhooks';
 import { API_PREFIX, ErrorCodes } from '../types/api';
 import { OPS_PREFIX } from '../types/ops';
 
@@ -77,11 +81,14 @@ export async function buildApp({
   await app.register(
     async (api) => {
       await api.register(authRoutes, { ctx });
+      // The browser link (F18) needs no WeChat sign-in: its token is the key.
+      await api.register(linkRoutes, { ctx });
       await api.register(async (authed) => {
         authed.addHook('preHandler', requireUser(ctx.db));
         await authed.register(tenantRoutes, { ctx });
         await authed.register(accountRoutes, { ctx });
         await authed.register(flowRoutes, { ctx });
+        await authed.register(loginRequestRoutes, { ctx });
       });
     },
     { prefix: API_PREFIX },
@@ -91,6 +98,8 @@ export async function buildApp({
     async (ops) => {
       ops.addHook('preHandler', requireOperator(ctx.opsToken));
       await ops.register(opsTenantRoutes, { ctx });
+      await ops.register(opsTaxSessionRoutes, { ctx });
+      await ops.register(opsWebhookRoutes, { ctx });
     },
     { prefix: OPS_PREFIX },
   );

@@ -58,6 +58,18 @@ export const envSchema = z.object({
   ACTIVATION_MAX_FAILURES: positiveInt.default(5),
   /** The window of the wrong-激活码 limit, in minutes. */
   ACTIVATION_WINDOW_MINUTES: positiveInt.default(10),
+  /** How long a login request (登录通知, F15) and its browser link stay open, in seconds. */
+  LOGIN_REQUEST_TTL_SECONDS: positiveInt.default(600),
+  /** How long an automatic login of a hosted number waits for its SMS code before it counts as a timeout (F14), in seconds. */
+  HOSTED_CODE_WAIT_SECONDS: positiveInt.default(120),
+  /** How often an automatic login asks the hosted-number provider for the code, in milliseconds. */
+  HOSTED_CODE_POLL_MS: positiveInt.default(1000),
+  /** Timeout of one webhook delivery to a tenant's invoice system, in milliseconds. */
+  WEBHOOK_TIMEOUT_MS: positiveInt.default(5000),
+  /** Retries of a failed webhook delivery, with exponential backoff, before it is given up. */
+  WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).default(8),
+  /** First delay of the webhook backoff, in seconds (then about doubling, at most an hour). */
+  WEBHOOK_RETRY_DELAY_SECONDS: positiveInt.default(10),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -7,6 +7,7 @@ import type { Database, Db } from './db';
 import type { SecretBox } from './crypto/secrets';
 import type { WechatClient } from './adapters/wechat';
 import type { EtaxGateway } from './adapters/etax/types';
+import type { Jobs } from './jobs';
 
 export interface AppContext {
   config: Config;
@@ -16,4 +17,6 @@ export interface AppContext {
   wechat: WechatClient;
   etax: EtaxGateway;
   opsToken: string;
+  /** The job queue (pg-boss on the same database): request expiry, automatic logins, webhooks. */
+  jobs: Jobs;
 }

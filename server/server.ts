@@ -12,6 +12,8 @@ import { createEtaxHttpGateway } from './adapters/etax/http';
 import { createDbRateLimiter } from './adapters/etax/db-rate-limit';
 import { SANDBOX_APPID, SANDBOX_SECRET, type MountedSandboxes } from './sandbox';
 import { buildApp } from './app';
+import { startJobs } from './jobs';
+import { startWorkers, type Workers } from './jobs/workers';
 import type { AppContext } from './context';
 
 export interface CreateServerOptions {
@@ -64,7 +66,11 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     rateLimiter: createDbRateLimiter(database.db),
     logger: { info: (o, m) => logger.info(o, m), warn: (o, m) => logger.warn(o, m) },
   });
-  const ctx: AppContext = { config, database, db: database.db, secrets, wechat, etax, opsToken: opts.opsToken };
+  // The job queue lives in the same database; its workers start once the server listens.
+  const jobs = await startJobs(database, {
+    onError: (err) => logTarget.app?.log.warn({ err: err.message }, 'job queue error'),
+  });
+  const ctx: AppContext = { config, database, db: database.db, secrets, wechat, etax, opsToken: opts.opsToken, jobs };
   const { app, sandboxes } = await buildApp({
     ctx,
     staticDir: opts.staticDir,
@@ -73,11 +79,18 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     logStream: opts.logStream,
   });
   logTarget.app = app;
+  let workers: Workers | undefined;
+  app.addHook('onListen', async () => {
+    workers ??= await startWorkers(ctx, app.log);
+  });
   return {
     app,
     ctx,
     sandboxes,
     async close() {
+      // Jobs first: they may still call the mounted sandboxes.
+      if (workers) await workers.stop();
+      else await jobs.stop({ graceful: false });
       await app.close();
       if (ownsDatabase) await database.close();
     },

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { isTaxId } from './validators';
+import { CHANNELS, type Channel } from './domain';
+import { LOGIN_REQUEST_PURPOSES, LOGIN_REQUEST_STATUSES, type LoginRequestPurpose } from './requests';
 
 export const OPS_PREFIX = '/ops/v1';
 
@@ -37,3 +39,124 @@ export interface CreateEnterpriseResponse {
   taxId: string;
   region: string;
 }
+
+// ---- Tax sessions: 登录通知 and the browser link (F15, F18; types/requests.ts) -------------------
+
+/**
+ * POST /ops/v1/tax-sessions — the invoice system needs a live bureau session.
+ * → 200 TaxSessionReady when one is live (checked with the bureau: sessions drop; for `auth` the
+ *   认证 must be valid too);
+ * → 202 TaxSessionPending when a person must act (or a hosted account is logging in by itself):
+ *   a login request was opened — or a pending one for the same account, channel and purpose joined,
+ *   with no second notice. Follow it with GET /ops/v1/tax-sessions/:requestId or the tenant webhook.
+ * Errors (4xx, `{ error: { code, message } }`): validation_error, enterprise_not_found,
+ * ambiguous_tax_id (the 税号 is under several tenants: pass tenantId), account_not_found,
+ * no_default_account, no_channel_permission, account_locked (423: 已锁定 in our system, F14 —
+ * nothing is tried until someone unlocks it; the message gives the reason).
+ */
+export const taxSessionBody = z.object({
+  /** 税号 of the enterprise. */
+  taxId: z
+    .string()
+    .trim()
+    .transform((s) => s.toUpperCase())
+    .refine(isTaxId, '税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号）'),
+  /** issue = 开票, receive = 收票. */
+  channel: z.enum(CHANNELS, 'channel 须为 issue（开票）或 receive（收票）'),
+  /** login: a live session; auth: a live session and a valid 认证 (face check). */
+  purpose: z.enum(LOGIN_REQUEST_PURPOSES, 'purpose 须为 login（登录）或 auth（认证）'),
+  /** 电子税局账号 (phone, 证件号码 or 用户名); omitted = the enterprise's default account for the channel (F8). */
+  account: z.string().trim().min(1, 'account 不能为空').max(64).optional(),
+  /** Only when the 税号 is under several tenants: which one. */
+  tenantId: z.uuid('tenantId 格式不正确').optional(),
+});
+export type TaxSessionBody = z.input<typeof taxSessionBody>;
+
+export const taxSessionReady = z.object({
+  status: z.literal('ready'),
+  /** The account, masked (151****1832). */
+  account: z.string(),
+  /** When the bureau session runs out (ISO). */
+  expiresAt: z.string(),
+});
+export type TaxSessionReady = z.infer<typeof taxSessionReady>;
+
+export const taxSessionPending = z.object({
+  status: z.literal('pending'),
+  requestId: z.string(),
+  /**
+   * For the invoice system's user: "请151****1832绑定的微信用户，前往发票云小程序点击收到的登录通知进行操作"
+   * (a subscribe message went to the bound WeChat user), the browser-link text below, or that a
+   * hosted account is logging in by itself.
+   */
+  message: z.string(),
+  /**
+   * Only when no WeChat user could be told (account unbound, no subscribe credit, WeChat refused):
+   * a single-use page that logs in with no WeChat sign-in, valid until expiresAt. `message` is then
+   * "电子税局登录失败，请用浏览器打开该链接：<loginUrl>，完成登录后再操作！".
+   */
+  loginUrl: z.string().optional(),
+  /** When the request expires unless done (ISO). */
+  expiresAt: z.string(),
+});
+export type TaxSessionPending = z.infer<typeof taxSessionPending>;
+
+/** GET /ops/v1/tax-sessions/:requestId → the request's state; `reason` when failed or expired. */
+export const taxSessionStatus = z.object({
+  requestId: z.string(),
+  status: z.enum(LOGIN_REQUEST_STATUSES),
+  /** failed: the bureau's own words (or ours: account locked, deleted); expired: that it timed out. */
+  reason: z.string().optional(),
+  expiresAt: z.string(),
+});
+export type TaxSessionStatus = z.infer<typeof taxSessionStatus>;
+
+/**
+ * PUT /ops/v1/tenants/:tenantId/webhook → 200 { tenantId, url } (the secret is never shown again);
+ * GET → the same (404 when none); DELETE → 204.
+ *
+ * When a login request of the tenant ends (done, failed, expired) the server POSTs a
+ * TaxSessionWebhookPayload as JSON to `url`, with the headers
+ *   X-Timestamp: <unix seconds>        (also in the body as `timestamp`)
+ *   X-Signature: sha256=<hex HMAC-SHA256(secret, raw request body)>
+ * Check the signature over the raw bytes before parsing, and refuse old timestamps (replays).
+ * Any answer but 2xx (or none within the timeout) is retried with exponential backoff on the job
+ * queue (WEBHOOK_RETRY_LIMIT, WEBHOOK_RETRY_DELAY_SECONDS); each attempt is signed afresh.
+ */
+export const webhookBody = z.object({
+  url: z.url({ protocol: /^https?$/, error: 'url 须为 http(s) 地址' }),
+  /** The HMAC-SHA256 key shared with the invoice system. */
+  secret: z.string().min(16, 'secret 至少16个字符').max(200, 'secret 不能超过200个字符'),
+});
+export type WebhookBody = z.input<typeof webhookBody>;
+
+export const webhookView = z.object({ tenantId: z.string(), url: z.string() });
+
+export interface TaxSessionWebhookPayload {
+  event: 'tax_session.ended';
+  requestId: string;
+  status: 'done' | 'failed' | 'expired';
+  reason?: string;
+  taxId: string;
+  channel: Channel;
+  purpose: LoginRequestPurpose;
+  /** Masked. */
+  account: string;
+  /** When the request ended (ISO). */
+  endedAt: string;
+  /** Unix seconds of this delivery attempt; equals X-Timestamp. */
+  timestamp: number;
+}
+
+/** `error.code` values of the tax-session and webhook routes. */
+export const TaxSessionErrorCodes = {
+  enterpriseNotFound: 'enterprise_not_found',
+  ambiguousTaxId: 'ambiguous_tax_id',
+  accountNotFound: 'account_not_found',
+  noDefaultAccount: 'no_default_account',
+  noChannelPermission: 'no_channel_permission',
+  accountLocked: 'account_locked',
+  requestNotFound: 'request_not_found',
+  tenantNotFound: 'tenant_not_found',
+  webhookNotFound: 'webhook_not_found',
+} as const;

@@ -1,0 +1,13 @@
+/** The job queues of the server (pg-boss); workers.ts says who works each. */
+export const QUEUES = {
+  /** A login request's time is up: it expires unless it ended meanwhile (login-requests.ts). */
+  expireRequest: 'login-request-expire',
+  /** One attempt of a hosted account's automatic login for a request (auto-login.ts). */
+  autoLogin: 'hosted-auto-login',
+  /** Tell a tenant's invoice system that one of its requests ended (webhooks.ts). */
+  webhook: 'tenant-webhook',
+} as const;
+
+export interface RequestJob {
+  requestId: string;
+}

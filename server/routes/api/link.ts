@@ -1,0 +1,132 @@
+/**
+ * The browser link (F18): a login request's page and flow with NO WeChat sign-in — the link's
+ * token is the only key (types/requests.ts). Registered outside the signed-in routes.
+ */
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { linkFlowOwner, refreshRequest, requestForLink, startLinkFlow } from '../../domain/login-requests';
+import {
+  answerAgreement,
+  answerRealName,
+  cancelFlow,
+  pollFlow,
+  refreshQr,
+  resendSmsCode,
+  submitSmsCode,
+  type FlowOwner,
+} from '../../domain/flows';
+import { agreementBody, realNameBody, refreshQrBody, smsCodeBody, type FlowState } from '../../../types/accounts';
+import { requestFlowBody, type LoginRequestView } from '../../../types/requests';
+
+const tokenParams = z.object({ token: z.string().min(20, '链接无效，请核对链接是否完整').max(100) });
+const flowParams = tokenParams.extend({ flowId: z.uuid('该操作不存在或已结束，请重新开始') });
+type FlowParams = z.infer<typeof flowParams>;
+
+export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
+  const tags = ['link'];
+
+  app.get(
+    '/link/:token',
+    {
+      schema: {
+        tags,
+        summary: 'The request a browser link opens (410 once used, expired or ended)',
+        params: tokenParams,
+      },
+    },
+    async (request): Promise<LoginRequestView> =>
+      requestForLink(ctx, (request.params as z.infer<typeof tokenParams>).token),
+  );
+
+  app.post(
+    '/link/:token/flows',
+    {
+      schema: {
+        tags,
+        summary: 'Start the request’s login or 认证 from the link; the link is then used',
+        params: tokenParams,
+        body: requestFlowBody,
+      },
+    },
+    async (request, reply): Promise<FlowState> => {
+      const { token } = request.params as z.infer<typeof tokenParams>;
+      const state = await startLinkFlow(ctx, request.log, token, request.body as z.output<typeof requestFlowBody>);
+      reply.code(201);
+      return state;
+    },
+  );
+
+  /** Runs a flow call as the link, then brings its request up to date (done → the caller is told). */
+  const asLink = async (
+    request: FastifyRequest,
+    acting: boolean,
+    call: (owner: FlowOwner, flowId: string) => Promise<FlowState>,
+  ): Promise<FlowState> => {
+    const { token, flowId } = request.params as FlowParams;
+    const owner = await linkFlowOwner(ctx, token, acting);
+    const state = await call(owner, flowId);
+    await refreshRequest(ctx, owner.loginRequestId);
+    return state;
+  };
+
+  app.get(
+    '/link/:token/flows/:flowId',
+    {
+      schema: { tags, summary: 'A link flow’s current step (poll while qr, face or hosted_wait)', params: flowParams },
+    },
+    async (request) => asLink(request, false, (owner, flowId) => pollFlow(ctx, request.log, owner, flowId)),
+  );
+
+  app.post(
+    '/link/:token/flows/:flowId/sms',
+    { schema: { tags, summary: 'The 验证码', params: flowParams, body: smsCodeBody } },
+    async (request) =>
+      asLink(request, true, (owner, flowId) =>
+        submitSmsCode(ctx, request.log, owner, flowId, (request.body as z.output<typeof smsCodeBody>).code),
+      ),
+  );
+
+  app.post(
+    '/link/:token/flows/:flowId/sms/resend',
+    { schema: { tags, summary: '获取验证码 again (429 before resendAt)', params: flowParams } },
+    async (request) => asLink(request, true, (owner, flowId) => resendSmsCode(ctx, request.log, owner, flowId)),
+  );
+
+  app.post(
+    '/link/:token/flows/:flowId/real-name',
+    { schema: { tags, summary: '实名 check: 确认 or 取消', params: flowParams, body: realNameBody } },
+    async (request) =>
+      asLink(request, true, (owner, flowId) =>
+        answerRealName(ctx, request.log, owner, flowId, (request.body as z.output<typeof realNameBody>).confirm),
+      ),
+  );
+
+  app.post(
+    '/link/:token/flows/:flowId/agreement',
+    { schema: { tags, summary: 'User agreement: 确认 signs it', params: flowParams, body: agreementBody } },
+    async (request) =>
+      asLink(request, true, (owner, flowId) =>
+        answerAgreement(ctx, request.log, owner, flowId, (request.body as z.output<typeof agreementBody>).sign),
+      ),
+  );
+
+  app.post(
+    '/link/:token/flows/:flowId/qr',
+    { schema: { tags, summary: '刷新二维码, optionally for the other app', params: flowParams, body: refreshQrBody } },
+    async (request) =>
+      asLink(request, true, (owner, flowId) =>
+        refreshQr(ctx, request.log, owner, flowId, (request.body as z.output<typeof refreshQrBody>).app),
+      ),
+  );
+
+  app.delete(
+    '/link/:token/flows/:flowId',
+    { schema: { tags, summary: 'Leave a link flow (取消)', params: flowParams } },
+    async (request, reply) => {
+      const { token, flowId } = request.params as FlowParams;
+      await cancelFlow(ctx, await linkFlowOwner(ctx, token, true), flowId);
+      return reply.code(204).send();
+    },
+  );
+};
