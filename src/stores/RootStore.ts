@@ -2,7 +2,9 @@ import { ApiClient, apiOrigin, type HttpTransport } from '../services/api';
 import { createPlatform, type Platform, type PlatformDeps } from '../services/platform';
 import { taroStorage, type KeyValueStorage } from '../services/storage';
 import { AccountStore } from './AccountStore';
+import { AdminStore } from './AdminStore';
 import { FlowStore } from './FlowStore';
+import { PasswordChangeStore } from './PasswordChangeStore';
 import { PrivacyStore } from './PrivacyStore';
 import { SessionStore } from './SessionStore';
 import { SubscriptionStore } from './SubscriptionStore';
@@ -26,6 +28,8 @@ export class RootStore {
   readonly accounts: AccountStore;
   readonly flow: FlowStore;
   readonly subscriptions: SubscriptionStore;
+  readonly admins: AdminStore;
+  readonly passwords: PasswordChangeStore;
 
   constructor(options: RootStoreOptions = {}) {
     const storage = options.storage ?? taroStorage;
@@ -50,6 +54,8 @@ export class RootStore {
     this.accounts = new AccountStore({ api: this.api });
     this.flow = new FlowStore({ api: this.api });
     this.subscriptions = new SubscriptionStore({ api: this.api, platform: this.platform });
+    this.admins = new AdminStore({ api: this.api });
+    this.passwords = new PasswordChangeStore({ api: this.api });
   }
 }
 
