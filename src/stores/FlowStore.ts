@@ -2,29 +2,42 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { AccountFlowBody, AddAccountBody, FlowState, FlowStep } from '../../types/accounts';
 import type { AdminFlowBody } from '../../types/admin';
 import type { QrApp } from '../../types/domain';
+import type { RequestFlowBody } from '../../types/requests';
 import { ApiError } from '../services/api';
 import { errorMessage } from './errors';
 
-export interface FlowDeps {
-  api: {
-    startAddAccount(enterpriseId: string, body: AddAccountBody): Promise<FlowState>;
-    startAccountFlow(accountId: string, body: AccountFlowBody): Promise<FlowState>;
-    startAdminFlow(enterpriseId: string, body: AdminFlowBody): Promise<FlowState>;
-    flow(flowId: string): Promise<FlowState>;
-    submitSmsCode(flowId: string, code: string): Promise<FlowState>;
-    resendSmsCode(flowId: string): Promise<FlowState>;
-    answerRealName(flowId: string, confirm: boolean): Promise<FlowState>;
-    answerAgreement(flowId: string, sign: boolean): Promise<FlowState>;
-    refreshQr(flowId: string, app?: QrApp): Promise<FlowState>;
-    cancelFlow(flowId: string): Promise<void>;
-  };
+/**
+ * The server calls of a flow. Signed in, the app API's flow routes (ApiClient); a browser link
+ * drives its request's flows through the link routes with its token instead, and starts nothing
+ * else (packages/notify linkFlowDriver).
+ */
+export interface FlowDriver {
+  startAddAccount(enterpriseId: string, body: AddAccountBody): Promise<FlowState>;
+  startAccountFlow(accountId: string, body: AccountFlowBody): Promise<FlowState>;
+  startAdminFlow(enterpriseId: string, body: AdminFlowBody): Promise<FlowState>;
+  startRequestFlow(requestId: string, body: RequestFlowBody): Promise<FlowState>;
+  flow(flowId: string): Promise<FlowState>;
+  submitSmsCode(flowId: string, code: string): Promise<FlowState>;
+  resendSmsCode(flowId: string): Promise<FlowState>;
+  answerRealName(flowId: string, confirm: boolean): Promise<FlowState>;
+  answerAgreement(flowId: string, sign: boolean): Promise<FlowState>;
+  refreshQr(flowId: string, app?: QrApp): Promise<FlowState>;
+  cancelFlow(flowId: string): Promise<void>;
 }
 
-/** What starts a flow: 新增账号, 登录 / 认证 / 更换微信 of an account, or 申请绑定 数电配置管理员. */
+export interface FlowDeps {
+  api: FlowDriver;
+}
+
+/**
+ * What starts a flow: 新增账号, 登录 / 认证 / 更换微信 of an account, 申请绑定 数电配置管理员, or what a
+ * 登录通知 asks for (types/requests.ts).
+ */
 export type FlowStart =
   | { kind: 'add'; enterpriseId: string; body: AddAccountBody }
   | { kind: 'account'; accountId: string; body: AccountFlowBody }
-  | { kind: 'admin'; enterpriseId: string; body: AdminFlowBody };
+  | { kind: 'admin'; enterpriseId: string; body: AdminFlowBody }
+  | { kind: 'request'; requestId: string; body: RequestFlowBody };
 
 export interface FlowError {
   code: string;
@@ -167,6 +180,8 @@ export class FlowStore {
         return api.startAccountFlow(start.accountId, start.body);
       case 'admin':
         return api.startAdminFlow(start.enterpriseId, start.body);
+      case 'request':
+        return api.startRequestFlow(start.requestId, start.body);
     }
   }
 
