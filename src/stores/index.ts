@@ -3,7 +3,7 @@ export { SessionStore, type SessionStatus } from './SessionStore';
 export { TenantStore } from './TenantStore';
 export { PrivacyStore } from './PrivacyStore';
 export { AccountStore } from './AccountStore';
-export { FlowStore, POLL_MS, type FlowError, type FlowStart } from './FlowStore';
+export { FlowStore, POLL_MS, type FlowDriver, type FlowError, type FlowStart } from './FlowStore';
 export { AdminStore } from './AdminStore';
 export {
   PasswordChangeStore,
