@@ -15,6 +15,14 @@ export const Routes = {
   accountLogin: '/packages/accounts/pages/login/index',
   /** 更换微信 (F9). */
   accountChangeWechat: '/packages/accounts/pages/change-wechat/index',
+  /** 数电配置管理员 of one enterprise: the admins, 退出管理员, the audit log (F10). */
+  admins: '/packages/admin/pages/index/index',
+  /** 申请绑定: the explanation with the risk note, then 提交验证 and the 验证码 (F10). */
+  adminApply: '/packages/admin/pages/apply/index',
+  /** 修改密码 → 重置税局密码 (F12). */
+  passwordReset: '/packages/password/pages/reset/index',
+  /** 修改密码 → 已在税局修改，仅更新发票云 (F13). */
+  passwordSync: '/packages/password/pages/sync/index',
 } as const;
 
 function withQuery(path: string, query: Record<string, string>): string {
@@ -44,4 +52,20 @@ export function accountLoginUrl(accountId: string, target: { channel: Channel } 
 
 export function accountChangeWechatUrl(accountId: string): string {
   return withQuery(Routes.accountChangeWechat, { accountId });
+}
+
+export function adminsUrl(enterpriseId: string): string {
+  return withQuery(Routes.admins, { enterpriseId });
+}
+
+export function adminApplyUrl(enterpriseId: string): string {
+  return withQuery(Routes.adminApply, { enterpriseId });
+}
+
+export function passwordResetUrl(accountId: string): string {
+  return withQuery(Routes.passwordReset, { accountId });
+}
+
+export function passwordSyncUrl(accountId: string): string {
+  return withQuery(Routes.passwordSync, { accountId });
 }
