@@ -1,4 +1,6 @@
 import type { Channel } from '../types/domain';
+// Types only: the values of types/requests.ts come with zod, which stays out of the app's packages.
+import type { LOGIN_LINK_PAGE, LOGIN_REQUEST_PAGE } from '../types/requests';
 
 /** Page paths, as in app.config.ts and in subscribe messages' `page`. One place for every link. */
 export const Routes = {
@@ -23,7 +25,18 @@ export const Routes = {
   passwordReset: '/packages/password/pages/reset/index',
   /** 修改密码 → 已在税局修改，仅更新发票云 (F13). */
   passwordSync: '/packages/password/pages/sync/index',
+  /** 登录通知: my pending login requests (F15). */
+  loginRequestList: '/packages/notify/pages/list/index',
+  /** One login request, `?id=`: the page a subscribe message opens (types/requests.ts). */
+  loginRequest: '/packages/notify/pages/request/index' satisfies `/${typeof LOGIN_REQUEST_PAGE}`,
+  /** The browser link, `?t=` (F18): works with no WeChat sign-in. */
+  loginLink: '/packages/notify/pages/link/index' satisfies `/${typeof LOGIN_LINK_PAGE}`,
 } as const;
+
+/** Whether the app signs in when launched on this page: not on the browser link, which must work without WeChat. */
+export function signsInAtLaunch(path: string | undefined): boolean {
+  return `/${(path ?? '').replace(/^\/+/, '').split('?')[0]}` !== Routes.loginLink;
+}
 
 function withQuery(path: string, query: Record<string, string>): string {
   const pairs = Object.entries(query).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
@@ -68,4 +81,8 @@ export function passwordResetUrl(accountId: string): string {
 
 export function passwordSyncUrl(accountId: string): string {
   return withQuery(Routes.passwordSync, { accountId });
+}
+
+export function loginRequestUrl(requestId: string): string {
+  return withQuery(Routes.loginRequest, { id: requestId });
 }
