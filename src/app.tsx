@@ -1,15 +1,17 @@
 import type { PropsWithChildren } from 'react';
 import { useLaunch } from '@tarojs/taro';
+import { signsInAtLaunch } from './routes';
 import { getRootStore, StoreContext } from './stores';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {
   const store = getRootStore();
 
-  useLaunch(() => {
+  useLaunch((options) => {
     store.privacy.listen();
     // F1: sign in on launch; a page's first call would otherwise wait for it through the API client.
-    store.session.ensureSignedIn().catch(() => undefined);
+    // Not on the browser link (F18): it is opened in any browser, where nobody is a WeChat user.
+    if (signsInAtLaunch(options?.path)) store.session.ensureSignedIn().catch(() => undefined);
   });
 
   return <StoreContext.Provider value={store}>{children}</StoreContext.Provider>;
