@@ -4,6 +4,7 @@ import { taroStorage, type KeyValueStorage } from '../services/storage';
 import { AccountStore } from './AccountStore';
 import { AdminStore } from './AdminStore';
 import { FlowStore } from './FlowStore';
+import { LoginRequestStore } from './LoginRequestStore';
 import { PasswordChangeStore } from './PasswordChangeStore';
 import { PrivacyStore } from './PrivacyStore';
 import { SessionStore } from './SessionStore';
@@ -28,6 +29,7 @@ export class RootStore {
   readonly accounts: AccountStore;
   readonly flow: FlowStore;
   readonly subscriptions: SubscriptionStore;
+  readonly loginRequests: LoginRequestStore;
   readonly admins: AdminStore;
   readonly passwords: PasswordChangeStore;
 
@@ -54,6 +56,7 @@ export class RootStore {
     this.accounts = new AccountStore({ api: this.api });
     this.flow = new FlowStore({ api: this.api });
     this.subscriptions = new SubscriptionStore({ api: this.api, platform: this.platform });
+    this.loginRequests = new LoginRequestStore({ api: this.api });
     this.admins = new AdminStore({ api: this.api });
     this.passwords = new PasswordChangeStore({ api: this.api });
   }

@@ -11,6 +11,7 @@ export {
   type PasswordChangeError,
   type PasswordScreen,
 } from './PasswordChangeStore';
+export { LoginRequestStore } from './LoginRequestStore';
 export { SubscriptionStore, TEMPLATE_TITLES, type SubscribeOutcome } from './SubscriptionStore';
 export { StoreContext, useStores } from './context';
 export { errorMessage, tooManyAttemptsMessage } from './errors';
