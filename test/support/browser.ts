@@ -21,9 +21,11 @@ export function launchBrowser(): Promise<Browser> {
 
 /** A phone-sized page, as the mini program is used. */
 export async function phonePage(browser: Browser): Promise<Page> {
+  // Beijing time, as on the users' phones: expiry texts (今天 18:30 到期) are local times.
   const context = await browser.newContext({
     viewport: { width: 375, height: 740 },
     locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
     deviceScaleFactor: 1,
   });
   const page = await context.newPage();
@@ -46,4 +48,16 @@ export function seen(page: Page, text: string | RegExp, opts: { exact?: boolean 
     .getByText(text, { exact: opts.exact ?? typeof text === 'string' })
     .filter({ visible: true })
     .first();
+}
+
+/** An item of the system ActionSheet (Taro.showActionSheet) now shown. */
+export function sheetItem(page: Page, text: string) {
+  return page.locator('.taro__actionSheet').getByText(text, { exact: true }).filter({ visible: true }).first();
+}
+
+/** The items of the ActionSheet now shown, in order (取消 apart). */
+export async function sheetItems(page: Page): Promise<string[]> {
+  const cells = page.locator('.taro__actionSheet .taro-actionsheet__cell').filter({ visible: true });
+  await cells.first().waitFor();
+  return (await cells.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
 }
