@@ -1,10 +1,10 @@
 import { Button, ScrollView, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { useStores } from '../../../../stores';
+import { useFlow } from './context';
 
 /** The bureau's user agreement, not signed yet: 确认 signs it, 取消 ends the login. */
 function AgreementDialogComponent() {
-  const { flow } = useStores();
+  const flow = useFlow();
   const agreement = flow.state?.agreement;
   if (!agreement) return null;
   return (

@@ -1,11 +1,11 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { QR_APP_LABELS, QR_APPS } from '../../labels';
-import { useStores } from '../../../../stores';
+import { useFlow } from './context';
 
 /** 扫码登录 (F17) and 认证's face check: the QR, which app scans it, 刷新二维码. */
 function QrStepComponent() {
-  const { flow } = useStores();
+  const flow = useFlow();
   const qr = flow.state?.qr;
   if (!qr) return null;
   const face = flow.step === 'face';

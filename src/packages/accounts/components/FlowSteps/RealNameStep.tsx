@@ -1,11 +1,11 @@
 import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { Cell, CellGroup } from '../../../../components/Cells';
-import { useStores } from '../../../../stores';
+import { useFlow } from './context';
 
 /** 实名等级 < 3 (seed 000): the bureau shows who is logging in; 确认 runs the check, 取消 fails the login. */
 function RealNameStepComponent() {
-  const { flow } = useStores();
+  const flow = useFlow();
   const realName = flow.state?.realName;
   if (!realName) return null;
   return (

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { useStores } from '../../../../stores';
+import { useFlow } from './context';
 
 /** 验证码: the code sent to the holder's phone, 获取验证码 with its countdown, 登录. */
 function SmsStepComponent() {
-  const { flow } = useStores();
+  const flow = useFlow();
   const [code, setCode] = useState('');
   const seconds = flow.resendSeconds;
 

@@ -1,12 +1,14 @@
 import { useEffect } from 'react';
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import { useStores } from '../../../../stores';
+import { useFlow } from './context';
 import { AgreementDialog } from './AgreementDialog';
 import { QrStep } from './QrStep';
 import { RealNameStep } from './RealNameStep';
 import { SmsStep } from './SmsStep';
 import './index.scss';
+
+export { FlowContext, useFlow } from './context';
 
 /**
  * The steps of a bureau flow (新增账号, 登录, 认证, 更换微信 …): whatever the bureau asks for next —
@@ -14,7 +16,7 @@ import './index.scss';
  * number. The page starts the flow and handles done/failed; this shows everything in between.
  */
 function FlowStepsComponent() {
-  const { flow } = useStores();
+  const flow = useFlow();
   const state = flow.state;
   if (!state || !flow.active) return null;
 
@@ -50,7 +52,7 @@ export const FlowSteps = observer(FlowStepsComponent);
 
 /** A page that runs flows: the flow ends (cancelled on the server, timers stopped) when the page is left. */
 export function useFlowLeftWithPage(): void {
-  const { flow } = useStores();
+  const flow = useFlow();
   useEffect(() => {
     flow.leave();
     return () => flow.leave();
