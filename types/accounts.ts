@@ -171,11 +171,27 @@ export interface SubscriptionsResponse {
 
 /** GET /api/v1/me/recent-logins → RecentLogin[]: the user's last ≤ 10 successful logins, newest first. */
 export interface RecentLogin {
+  enterpriseId: string;
+  accountId: string;
   taxId: string;
   enterpriseName: string;
   region: string;
   maskedAccount: string;
   loggedInAt: string;
+}
+
+// ---- 新增账号 prefill (F5) -------------------------------------------------------------------------
+
+/** POST /api/v1/enterprises/:enterpriseId/accounts/lookup — what the bureau says the account is here. */
+export const accountLookupBody = z.object({
+  /** 电子税局账号 as typed: phone, 证件号码 or user name. */
+  account: z.string().trim().min(1, '请输入电子税局账号').max(64, '账号过长'),
+});
+export interface AccountLookupResponse {
+  /** The person's name as the bureau gives it (masked, e.g. 张*丰). */
+  name: string;
+  /** Their 身份 in the enterprise with the business permissions of each. */
+  roles: { role: Role; permissions: Channel[] }[];
 }
 
 // ---- Error codes ---------------------------------------------------------------------------------

@@ -34,6 +34,8 @@ export async function recordRecentLogin(
 export async function listRecentLogins(db: Db, userId: string): Promise<RecentLogin[]> {
   const rows = await db
     .select({
+      enterpriseId: enterprises.id,
+      accountId: etaxAccounts.id,
       taxId: enterprises.taxId,
       enterpriseName: enterprises.name,
       region: enterprises.region,
@@ -48,6 +50,8 @@ export async function listRecentLogins(db: Db, userId: string): Promise<RecentLo
     .orderBy(desc(recentLogins.loggedInAt))
     .limit(RECENT_LOGINS_KEPT);
   return rows.map((r) => ({
+    enterpriseId: r.enterpriseId,
+    accountId: r.accountId,
     taxId: r.taxId,
     enterpriseName: r.enterpriseName,
     region: r.region,

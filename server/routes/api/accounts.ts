@@ -11,11 +11,14 @@ import { bind, unbind } from '../../domain/bindings';
 import { setDefaults } from '../../domain/defaults';
 import { listRecentLogins } from '../../domain/recent-logins';
 import { recordSubscriptions, subscriptions } from '../../domain/subscriptions';
+import { lookupAccount } from '../../domain/relations';
 import {
+  accountLookupBody,
   bindBody,
   defaultsBody,
   recordSubscriptionsBody,
   type AccountDetail,
+  type AccountLookupResponse,
   type AccountListResponse,
   type RecentLogin,
   type SubscriptionsResponse,
@@ -47,6 +50,23 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
       const { enterpriseId } = request.params as z.infer<typeof enterpriseParams>;
       await unbindAllMine(ctx.db, request.user.userId, enterpriseId);
       return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/enterprises/:enterpriseId/accounts/lookup',
+    {
+      schema: {
+        tags,
+        summary: '新增账号 prefill: the bureau’s 身份 of the typed account in this enterprise (F5)',
+        params: enterpriseParams,
+        body: accountLookupBody,
+      },
+    },
+    async (request): Promise<AccountLookupResponse> => {
+      const { enterpriseId } = request.params as z.infer<typeof enterpriseParams>;
+      const { account } = request.body as z.infer<typeof accountLookupBody>;
+      return lookupAccount(ctx, request.user.userId, enterpriseId, account);
     },
   );
 

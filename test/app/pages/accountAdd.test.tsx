@@ -165,6 +165,8 @@ describe('#pages.accountAdd', () => {
     fake.addEnterprise({ id: 'ent-2', name: '北京示例有限公司', taxId: '91110000600000000X', region: '北京' });
     fake.recentLogins = [
       {
+        enterpriseId: 'ent-2',
+        accountId: 'acc-recent',
         taxId: '91110000600000000X',
         enterpriseName: '北京示例有限公司',
         region: '北京',

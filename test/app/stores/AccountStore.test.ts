@@ -103,6 +103,8 @@ describe('#accounts.recentLogins', () => {
     const { accounts, fake } = setup();
     fake.recentLogins = [
       {
+        enterpriseId: 'ent-1',
+        accountId: 'acc-recent',
         taxId: '91350100M000100Y43',
         enterpriseName: '福建示例科技有限公司',
         region: '福建',
