@@ -16,6 +16,14 @@ export default defineAppConfig({
         'pages/change-wechat/index',
       ],
     },
+    {
+      root: 'packages/admin',
+      pages: ['pages/index/index', 'pages/apply/index'],
+    },
+    {
+      root: 'packages/password',
+      pages: ['pages/reset/index', 'pages/sync/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -5,7 +5,7 @@ import type { EnterpriseSummary, TenantSummary } from '../../../types/api';
 import { AppPage } from '../../components/AppPage';
 import { Cell } from '../../components/Cells';
 import { openPage } from '../../navigation';
-import { accountListUrl, Routes } from '../../routes';
+import { accountListUrl, adminApplyUrl, adminsUrl, Routes } from '../../routes';
 import { useStores, type TenantStore } from '../../stores';
 import { accountCountText, adminStatusText } from './format';
 import './index.scss';
@@ -52,14 +52,30 @@ function EnterpriseCells({ enterprise }: { enterprise: EnterpriseSummary }) {
         onClick={() => openPage(accountListUrl(enterprise.id))}
       />
       <Cell
+        access
         title='数电配置管理员'
-        value={
+        description={
           admin.state === 'me' ? (
-            <Text className='weui-tag weui-tag_green'>{adminStatusText(admin)}</Text>
+            <Text className='weui-tag weui-tag_green home__admin_me'>{adminStatusText(admin)}</Text>
           ) : (
             <Text className={admin.state === 'none' ? 'home__admin_none' : ''}>{adminStatusText(admin)}</Text>
           )
         }
+        value={
+          admin.state !== 'me' ? (
+            <Text
+              className='weui-link home__apply'
+              onClick={(e) => {
+                // The row opens the admins page; this opens 申请绑定 itself.
+                e.stopPropagation();
+                openPage(adminApplyUrl(enterprise.id));
+              }}
+            >
+              申请绑定
+            </Text>
+          ) : undefined
+        }
+        onClick={() => openPage(adminsUrl(enterprise.id))}
       />
     </View>
   );

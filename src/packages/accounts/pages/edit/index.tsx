@@ -5,8 +5,8 @@ import { observer } from 'mobx-react-lite';
 import { CHANNEL_SHORT, CHANNELS } from '../../labels';
 import { AppPage } from '../../../../components/AppPage';
 import { Cell, CellGroup } from '../../../../components/Cells';
-import { navigateBackOr } from '../../../../navigation';
-import { accountListUrl, Routes } from '../../../../routes';
+import { navigateBackOr, openPage } from '../../../../navigation';
+import { accountListUrl, passwordResetUrl, passwordSyncUrl, Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import { AccountSummary } from '../../components/AccountSummary';
 import { useParam } from '../../params';
@@ -81,10 +81,26 @@ function AccountEditPage() {
     if (choice) toast(await accounts.setDefaults(account.id, choice.channels), '已保存');
   };
 
+  // F12/F13: the seed's two ways, each on its own page (password subpackage).
+  const changePassword = async () => {
+    let tapIndex: number;
+    try {
+      ({ tapIndex } = await Taro.showActionSheet({ itemList: ['重置税局密码', '已在税局修改，仅更新发票云'] }));
+    } catch {
+      return;
+    }
+    if (tapIndex === 0) openPage(passwordResetUrl(account.id));
+    if (tapIndex === 1) openPage(passwordSyncUrl(account.id));
+  };
+
   const remove = async () => {
     const { confirm } = await Taro.showModal({
       title: '删除账号',
-      content: `确定删除电子税局账号 ${account.maskedAccount}？`,
+      // An admin deleting someone else's account (F10): the server tells that WeChat user.
+      content:
+        account.bound === 'other'
+          ? `该账号已绑定其他微信。确定删除电子税局账号 ${account.maskedAccount}？删除后将通知绑定的微信用户。`
+          : `确定删除电子税局账号 ${account.maskedAccount}？`,
       confirmText: '删除',
       confirmColor: '#FA5151',
       cancelText: '取消',
@@ -106,6 +122,7 @@ function AccountEditPage() {
       {account.can.edit ? (
         <CellGroup>
           <Cell access title='设置默认账号' value={defaultsText} onClick={setDefault} />
+          <Cell access title='修改密码' onClick={changePassword} />
         </CellGroup>
       ) : (
         <View className='weui-form__tips'>该账号已绑定其他微信，仅绑定的微信用户可以编辑和解绑</View>

@@ -73,7 +73,11 @@ function AccountListPage() {
   const remove = async (account: AccountView) => {
     const { confirm } = await Taro.showModal({
       title: '删除账号',
-      content: `确定删除电子税局账号 ${account.maskedAccount}？删除后将不再为该账号推送登录通知。`,
+      // An admin deleting someone else's account (F10): the server tells that WeChat user.
+      content:
+        account.bound === 'other'
+          ? `该账号已绑定其他微信。确定删除电子税局账号 ${account.maskedAccount}？删除后将通知绑定的微信用户。`
+          : `确定删除电子税局账号 ${account.maskedAccount}？删除后将不再为该账号推送登录通知。`,
       confirmText: '删除',
       confirmColor: '#FA5151',
       cancelText: '取消',

@@ -1,0 +1,24 @@
+import { Text, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { Cell, CellGroup } from '../../../components/Cells';
+import { useStores } from '../../../stores';
+import './index.scss';
+
+/** Whose password changes: the account as 编辑 showed it (masked), its enterprise and 税号. */
+function AccountHeaderComponent({ accountId }: { accountId: string }) {
+  const { accounts } = useStores();
+  const account = accounts.details[accountId];
+  const error = accountId ? accounts.detailErrors[accountId] : '页面缺少账号信息，请从电子税局账号管理进入';
+  if (!account) return error ? <View className='weui-form__error'>{error}</View> : null;
+  return (
+    <CellGroup title={account.enterprise.name}>
+      <Cell
+        title='电子税局账号'
+        value={<Text className='weui-tabular'>{account.maskedAccount}</Text>}
+        description={<Text className='weui-tabular'>{`税号 ${account.enterprise.taxId} · ${account.role}`}</Text>}
+      />
+    </CellGroup>
+  );
+}
+
+export const AccountHeader = observer(AccountHeaderComponent);

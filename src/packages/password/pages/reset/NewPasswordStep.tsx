@@ -1,0 +1,92 @@
+import { useState } from 'react';
+import { Button, Input, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { PASSWORD_SYMBOLS } from '../../../../../types/validators';
+import { useStores } from '../../../../stores';
+import { fieldOfError, newPasswordErrors } from '../../rules';
+
+type Field = 'newPassword' | 'confirmPassword';
+
+/** 重置密码: 新密码 + 确认密码 under the bureau's policy, checked as typed → 确定. */
+function NewPasswordStepComponent() {
+  const { passwords } = useStores();
+  // The passwords live only here: they go when the step or the page goes.
+  const [values, setValues] = useState({ newPassword: '', confirmPassword: '' });
+  const [submitting, setSubmitting] = useState(false);
+
+  const errors = newPasswordErrors(values.newPassword, values.confirmPassword, submitting);
+  const server = passwords.error;
+  const serverField =
+    server && (fieldOfError(server.code) === 'newPassword' || server.code === 'validation_error')
+      ? 'newPassword'
+      : null;
+  const newPasswordError = errors.newPassword ?? (server && serverField ? server.message : undefined);
+  const topError = server && !serverField ? server.message : null;
+
+  const change = (field: Field, value: string) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setSubmitting(false);
+    passwords.clearError();
+  };
+
+  const submit = () => {
+    setSubmitting(true);
+    passwords.clearError();
+    const invalid = newPasswordErrors(values.newPassword, values.confirmPassword, true);
+    if (invalid.newPassword || invalid.confirmPassword) return;
+    passwords.setPassword(values);
+  };
+
+  return (
+    <View>
+      {topError && <View className='weui-form__error password-reset__top-error'>{topError}</View>}
+      <View className='weui-cells__title'>{`设置新的税局密码：8-16位，包含数字、字母（区分大小写）、特殊字符 ${PASSWORD_SYMBOLS} 中的至少两种`}</View>
+      <View className='weui-cells'>
+        <View className='weui-cell'>
+          <View className='weui-cell__hd'>新密码</View>
+          <View className='weui-cell__bd'>
+            <Input
+              className='weui-input'
+              placeholderClass='weui-input__placeholder'
+              placeholder='请输入新密码'
+              password
+              maxlength={64}
+              value={values.newPassword}
+              onInput={(e) => change('newPassword', e.detail.value)}
+            />
+          </View>
+        </View>
+        {newPasswordError && <View className='weui-form__error password-reset__field-error'>{newPasswordError}</View>}
+        <View className='weui-cell'>
+          <View className='weui-cell__hd'>确认密码</View>
+          <View className='weui-cell__bd'>
+            <Input
+              className='weui-input'
+              placeholderClass='weui-input__placeholder'
+              placeholder='请再次输入新密码'
+              password
+              maxlength={64}
+              value={values.confirmPassword}
+              onInput={(e) => change('confirmPassword', e.detail.value)}
+            />
+          </View>
+        </View>
+        {errors.confirmPassword && (
+          <View className='weui-form__error password-reset__field-error'>{errors.confirmPassword}</View>
+        )}
+      </View>
+      <View className='weui-btn-area'>
+        <Button
+          className={`weui-btn weui-btn_primary ${passwords.busy ? 'weui-btn_disabled' : ''}`}
+          loading={passwords.busy}
+          disabled={passwords.busy}
+          onClick={submit}
+        >
+          确定
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export const NewPasswordStep = observer(NewPasswordStepComponent);

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '更新发票云密码',
+});

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button, Input, View } from '@tarojs/components';
+import { observer } from 'mobx-react-lite';
+import { AppPage } from '../../../../components/AppPage';
+import { useStores } from '../../../../stores';
+import { AccountHeader } from '../../components/AccountHeader';
+import { ChangeProgress } from '../../components/ChangeProgress';
+import { backToAccountList } from '../../navigation';
+import { useParam } from '../../../accounts/params';
+import { fieldOfError } from '../../rules';
+import './index.scss';
+
+/** The latest password → 确定: the bureau checks it first; a wrong one changes nothing and says why. */
+function SyncForm({ accountId }: { accountId: string }) {
+  const { passwords } = useStores();
+  // The password lives only here: it goes when the form or the page goes.
+  const [password, setPassword] = useState('');
+  const server = passwords.error;
+  const underField = server && (fieldOfError(server.code) === 'password' || server.code === 'validation_error');
+
+  return (
+    <View>
+      {server && !underField && <View className='weui-form__error password-sync__top-error'>{server.message}</View>}
+      <View className='weui-cells__title'>密码已在税局修改：输入税局的最新密码，验证通过后更新发票云保存的密码</View>
+      <View className='weui-cells'>
+        <View className='weui-cell'>
+          <View className='weui-cell__hd'>密码</View>
+          <View className='weui-cell__bd'>
+            <Input
+              className='weui-input'
+              placeholderClass='weui-input__placeholder'
+              placeholder='请输入税局最新密码'
+              password
+              maxlength={64}
+              value={password}
+              onInput={(e) => {
+                setPassword(e.detail.value);
+                passwords.clearError();
+              }}
+            />
+          </View>
+        </View>
+        {server && underField && <View className='weui-form__error password-sync__field-error'>{server.message}</View>}
+      </View>
+      <View className='weui-form__tips password-sync__note'>注意：需要输入税局最新密码</View>
+      <View className='weui-btn-area'>
+        <Button
+          className={`weui-btn weui-btn_primary ${passwords.busy ? 'weui-btn_disabled' : ''}`}
+          loading={passwords.busy}
+          disabled={passwords.busy}
+          onClick={() => passwords.sync(accountId, password)}
+        >
+          确定
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** F13 已在税局修改，仅更新发票云: the latest password, checked by the bureau, then 更新关联账号. */
+function PasswordSyncPage() {
+  const { passwords, accounts } = useStores();
+  const accountId = useParam('accountId');
+  const progress = passwords.screen === 'progress';
+
+  useEffect(() => {
+    passwords.leave();
+    if (accountId && !accounts.details[accountId]) accounts.loadDetail(accountId);
+    return () => passwords.leave();
+  }, [passwords, accounts, accountId]);
+
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: progress ? '更新关联账号' : '更新发票云密码' });
+  }, [progress]);
+
+  const finish = () => {
+    Taro.showToast({ title: '密码已更新', icon: 'success' });
+    backToAccountList(accounts.details[accountId]?.enterprise.id);
+  };
+
+  return (
+    <AppPage className='password-sync'>
+      <AccountHeader accountId={accountId} />
+      {progress ? <ChangeProgress onConfirm={finish} /> : <SyncForm accountId={accountId} />}
+    </AppPage>
+  );
+}
+
+export default observer(PasswordSyncPage);
