@@ -24,6 +24,11 @@ export default defineAppConfig({
       root: 'packages/password',
       pages: ['pages/reset/index', 'pages/sync/index'],
     },
+    {
+      // 登录通知 (F15) and the browser link (F18); request/link are types/requests.ts's page paths.
+      root: 'packages/notify',
+      pages: ['pages/request/index', 'pages/link/index', 'pages/list/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',
