@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type {
+  AccountLookupResponse,
   AccountDetail,
   AccountFlowBody,
   AccountListResponse,
@@ -117,6 +118,8 @@ export interface AccountsApi {
   mySubscriptions(): Promise<SubscriptionsResponse>;
   recordSubscriptions(subscriptions: SubscribeResults): Promise<SubscriptionsResponse>;
   recentLogins(): Promise<RecentLogin[]>;
+  /** 新增账号 prefill: the bureau's 身份 of the typed account in the enterprise. */
+  lookupAccount(enterpriseId: string, account: string): Promise<AccountLookupResponse>;
   /** WeChat sandbox: the simulated popup's answers, kept as WeChat keeps them (browser build only). */
   sandboxSubscribe(user: string, results: SubscribeResults): Promise<void>;
 }
@@ -302,6 +305,10 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, Lo
 
   recentLogins(): Promise<RecentLogin[]> {
     return this.authed('GET', '/api/v1/me/recent-logins');
+  }
+
+  lookupAccount(enterpriseId: string, account: string): Promise<AccountLookupResponse> {
+    return this.authed('POST', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/accounts/lookup`, { account });
   }
 
   async sandboxSubscribe(user: string, results: SubscribeResults): Promise<void> {

@@ -1,5 +1,11 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { AccountDetail, AccountListResponse, AccountView, RecentLogin } from '../../types/accounts';
+import type {
+  AccountDetail,
+  AccountListResponse,
+  AccountLookupResponse,
+  AccountView,
+  RecentLogin,
+} from '../../types/accounts';
 import type { Channel } from '../../types/domain';
 import type { SubscribeResults } from '../services/api';
 import { errorMessage } from './errors';
@@ -14,6 +20,7 @@ export interface AccountDeps {
     deleteAccount(accountId: string): Promise<void>;
     unlockAccount(accountId: string): Promise<AccountDetail>;
     recentLogins(): Promise<RecentLogin[]>;
+    lookupAccount(enterpriseId: string, account: string): Promise<AccountLookupResponse>;
   };
 }
 
@@ -143,6 +150,18 @@ export class AccountStore {
       runInAction(() => {
         this.recentError = errorMessage(error, '最近登录加载失败');
       });
+    }
+  }
+
+  /**
+   * 新增账号 prefill (F5): what the bureau says the typed account is in the enterprise; null when it
+   * cannot tell (the login itself then gives the bureau's reason).
+   */
+  async lookupAccount(enterpriseId: string, account: string): Promise<AccountLookupResponse | null> {
+    try {
+      return await this.deps.api.lookupAccount(enterpriseId, account);
+    } catch {
+      return null;
     }
   }
 

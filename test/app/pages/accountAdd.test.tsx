@@ -61,6 +61,34 @@ describe('#pages.accountAdd', () => {
     expect(screen.getByText('企享云办税小号').closest('.weui-cell')!.querySelector('.weui-cell__check')).not.toBeNull();
   });
 
+  it('should prefill 身份 from the bureau once the account is typed, preferring the one holding the business', async () => {
+    const { fake } = setup();
+    await screen.findByText('91350100M000100Y43');
+    fake.lookup = {
+      name: '张*丰',
+      roles: [
+        { role: '领票人', permissions: [] },
+        { role: '开票员', permissions: ['issue'] },
+      ],
+    };
+    type('手机号码/证件号码/用户名', '15112341832');
+    fireEvent.blur(input('手机号码/证件号码/用户名'));
+
+    expect(await screen.findByText('税局登记：张*丰 · 领票人（无开收票权限），开票员（开票）')).toBeInTheDocument();
+    expect(screen.getByText('开票员')).toBeInTheDocument();
+    expect(screen.queryByText('办税员')).not.toBeInTheDocument();
+  });
+
+  it('should keep the chosen 身份 when the bureau knows nothing of the account', async () => {
+    setup();
+    await screen.findByText('91350100M000100Y43');
+    type('手机号码/证件号码/用户名', '15112341832');
+    fireEvent.blur(input('手机号码/证件号码/用户名'));
+
+    await waitFor(() => expect(screen.getByText('办税员')).toBeInTheDocument());
+    expect(screen.queryByText(/税局登记/)).not.toBeInTheDocument();
+  });
+
   it('should say which fields are missing without calling the server', async () => {
     const { fake } = setup();
     await screen.findByText('91350100M000100Y43');

@@ -6,6 +6,7 @@
 import type {
   AccountDetail,
   AccountListResponse,
+  AccountLookupResponse,
   AccountView,
   FlowState,
   FlowStep,
@@ -57,6 +58,8 @@ export interface FakeAccounts {
   readonly flows: Flow[];
   readonly currentFlow: Flow | undefined;
   recentLogins: RecentLogin[];
+  /** What the bureau lookup answers (新增账号 prefill); absent = no relation. */
+  lookup?: AccountLookupResponse;
   credits: Record<string, number>;
   /** Every request to the accounts API, in order. */
   readonly calls: HttpRequest[];
@@ -323,6 +326,16 @@ export function installFakeAccounts(server: FakeServer): FakeAccounts {
       return json(200, { templates: TEMPLATES, credits: fake.credits });
     }
     if (route === 'GET /me/recent-logins') return json(200, fake.recentLogins);
+    if (/^POST \/enterprises\/[^/]+\/accounts\/lookup$/.test(route)) {
+      return fake.lookup
+        ? json(200, fake.lookup)
+        : json(403, {
+            error: {
+              code: 'etax_no_relation',
+              message: '未查询到您与该企业的关联关系信息，请确认录入的信息是否正确！',
+            },
+          });
+    }
     return undefined;
   });
 

@@ -10,6 +10,10 @@ interface AddAccountFormProps {
   topError: string | null;
   busy: boolean;
   onChange: (field: AddField, value: string) => void;
+  /** The account field was left: the page asks the bureau for the 身份 to prefill. */
+  onAccountDone: () => void;
+  /** What the bureau says the typed account is here, e.g. "张*丰 · 办税员（开票、收票）". */
+  bureauHint: string | null;
   onPickRecent: () => void;
   onLogin: () => void;
   onQrLogin: () => void;
@@ -63,10 +67,14 @@ export function AddAccountForm(props: AddAccountFormProps) {
               maxlength={64}
               value={values.account}
               onInput={(e) => onChange('account', e.detail.value)}
+              onBlur={props.onAccountDone}
             />
           </View>
         </View>
         <FieldError message={errors.account} />
+        {props.bureauHint && (
+          <View className='weui-cells__tips account-add__bureau'>{`税局登记：${props.bureauHint}`}</View>
+        )}
         <View className='weui-cell'>
           <View className='weui-cell__hd'>密码</View>
           <View className='weui-cell__bd'>

@@ -11,6 +11,7 @@ import { accountListUrl } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import { FlowSteps, useFlowLeftWithPage } from '../../components/FlowSteps';
 import { RecentLogins } from '../../components/RecentLogins';
+import { CHANNEL_SHORT } from '../../labels';
 import { useParam } from '../../params';
 import { fieldOfError, validateAddForm, type AddField, type AddFormValues } from '../../rules';
 import { AddAccountForm } from './AddAccountForm';
@@ -35,6 +36,7 @@ function AccountAddPage() {
   });
   const [localErrors, setLocalErrors] = useState<Partial<Record<AddField, string>>>({});
   const [picking, setPicking] = useState(false);
+  const [bureauHint, setBureauHint] = useState<string | null>(null);
 
   useFlowLeftWithPage();
 
@@ -67,6 +69,19 @@ function AccountAddPage() {
     flow.clearError();
   };
 
+  /** F5: 身份 prefilled from the bureau — the 身份 holding this business, else the first one. */
+  const lookUpAccount = async () => {
+    const account = values.account.trim();
+    if (!account || !enterpriseId) return;
+    const found = await accounts.lookupAccount(enterpriseId, account);
+    if (!found || found.roles.length === 0) return setBureauHint(null);
+    const best = found.roles.find((r) => r.permissions.includes(business)) ?? found.roles[0];
+    setValues((v) => ({ ...v, role: best.role }));
+    setBureauHint(
+      `${found.name} · ${found.roles.map((r) => `${r.role}（${r.permissions.map((p) => CHANNEL_SHORT[p]).join('、') || '无开收票权限'}）`).join('，')}`,
+    );
+  };
+
   const submit = (method: 'password' | 'qr') => {
     const invalid = validateAddForm(values);
     setLocalErrors(invalid);
@@ -91,7 +106,7 @@ function AccountAddPage() {
   const pick = async (login: RecentLogin) => {
     setPicking(false);
     if (!tenants.loaded) await tenants.load();
-    const found = tenants.tenants.flatMap((t) => t.enterprises).find((e) => e.taxId === login.taxId);
+    const found = tenants.tenants.flatMap((t) => t.enterprises).find((e) => e.id === login.enterpriseId);
     if (found) setEnterpriseId(found.id);
     else Taro.showToast({ title: '该企业不在你关联的租户中', icon: 'none' });
   };
@@ -109,6 +124,8 @@ function AccountAddPage() {
             topError={topError}
             busy={flow.busy}
             onChange={change}
+            onAccountDone={lookUpAccount}
+            bureauHint={bureauHint}
             onPickRecent={() => setPicking(true)}
             onLogin={() => submit('password')}
             onQrLogin={() => submit('qr')}
