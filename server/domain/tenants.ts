@@ -23,7 +23,11 @@ export async function createTenant(db: Db, name: string) {
   return { ...row, activationCode };
 }
 
-export async function createEnterprise(db: Db, tenantId: string, input: { name: string; taxId: string; region: string }) {
+export async function createEnterprise(
+  db: Db,
+  tenantId: string,
+  input: { name: string; taxId: string; region: string },
+) {
   const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) throw new AppError(404, ErrorCodes.notFound, '租户不存在');
   const [row] = await db
@@ -41,7 +45,12 @@ export interface ActivationLimit {
 }
 
 /** Joins the tenant whose 激活码 this is. Throws 400 on a wrong code, 429 past the limit. */
-export async function joinTenant(db: Db, userId: string, code: string, limit: ActivationLimit): Promise<{ tenantId: string }> {
+export async function joinTenant(
+  db: Db,
+  userId: string,
+  code: string,
+  limit: ActivationLimit,
+): Promise<{ tenantId: string }> {
   const outcome = await db.transaction(async (tx) => {
     // Serialize this user's attempts: the count below must see every earlier attempt.
     await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
@@ -49,29 +58,49 @@ export async function joinTenant(db: Db, userId: string, code: string, limit: Ac
     const failures = await tx
       .select({ at: activationAttempts.attemptedAt })
       .from(activationAttempts)
-      .where(and(eq(activationAttempts.userId, userId), eq(activationAttempts.succeeded, false), gt(activationAttempts.attemptedAt, since)))
+      .where(
+        and(
+          eq(activationAttempts.userId, userId),
+          eq(activationAttempts.succeeded, false),
+          gt(activationAttempts.attemptedAt, since),
+        ),
+      )
       .orderBy(asc(activationAttempts.attemptedAt));
     if (failures.length >= limit.maxFailures) {
       const freeAt = failures[failures.length - limit.maxFailures].at.getTime() + limit.windowMs;
       return { kind: 'limited' as const, retryAfterSeconds: Math.max(1, Math.ceil((freeAt - Date.now()) / 1000)) };
     }
-    const [tenant] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.activationCodeHash, sha256(code)));
+    const [tenant] = await tx
+      .select({ id: tenants.id })
+      .from(tenants)
+      .where(eq(tenants.activationCodeHash, sha256(code)));
     await tx.insert(activationAttempts).values({ userId, succeeded: Boolean(tenant) });
     if (!tenant) return { kind: 'wrong' as const, left: limit.maxFailures - failures.length - 1 };
-    const inserted = await tx.insert(tenantMembers).values({ tenantId: tenant.id, userId }).onConflictDoNothing().returning();
+    const inserted = await tx
+      .insert(tenantMembers)
+      .values({ tenantId: tenant.id, userId })
+      .onConflictDoNothing()
+      .returning();
     if (inserted.length === 0) return { kind: 'already' as const };
     return { kind: 'joined' as const, tenantId: tenant.id };
   });
   switch (outcome.kind) {
     case 'limited': {
       const minutes = Math.ceil(outcome.retryAfterSeconds / 60);
-      throw new AppError(429, ErrorCodes.tooManyAttempts, `激活码错误次数过多，请 ${minutes} 分钟后再试`, outcome.retryAfterSeconds);
+      throw new AppError(
+        429,
+        ErrorCodes.tooManyAttempts,
+        `激活码错误次数过多，请 ${minutes} 分钟后再试`,
+        outcome.retryAfterSeconds,
+      );
     }
     case 'wrong':
       throw new AppError(
         400,
         ErrorCodes.invalidActivationCode,
-        outcome.left > 0 ? `激活码不正确，请核对后重新输入（还可尝试 ${outcome.left} 次）` : '激活码不正确，请核对后重新输入',
+        outcome.left > 0
+          ? `激活码不正确，请核对后重新输入（还可尝试 ${outcome.left} 次）`
+          : '激活码不正确，请核对后重新输入',
       );
     case 'already':
       throw new AppError(409, ErrorCodes.alreadyJoined, '您已关联该租户，无需重复添加');
@@ -106,7 +135,11 @@ export type EnterpriseFigures = (
 export const noFigures: EnterpriseFigures = async () => new Map();
 
 /** The user's tenants, oldest joined first, each with its enterprises. */
-export async function listMyTenants(db: Db, userId: string, figures: EnterpriseFigures = noFigures): Promise<TenantSummary[]> {
+export async function listMyTenants(
+  db: Db,
+  userId: string,
+  figures: EnterpriseFigures = noFigures,
+): Promise<TenantSummary[]> {
   const mine = await db
     .select({ id: tenants.id, name: tenants.name })
     .from(tenantMembers)
@@ -117,9 +150,18 @@ export async function listMyTenants(db: Db, userId: string, figures: EnterpriseF
   const ents = await db
     .select()
     .from(enterprises)
-    .where(inArray(enterprises.tenantId, mine.map((t) => t.id)))
+    .where(
+      inArray(
+        enterprises.tenantId,
+        mine.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(enterprises.createdAt), asc(enterprises.name));
-  const extra = await figures(db, userId, ents.map((e) => e.id));
+  const extra = await figures(
+    db,
+    userId,
+    ents.map((e) => e.id),
+  );
   return mine.map((t) => ({
     id: t.id,
     name: t.name,
