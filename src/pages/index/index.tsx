@@ -98,21 +98,22 @@ function TenantSection({ tenant }: { tenant: TenantSummary }) {
 
 /** F2 个人中心: my tenants and, under each, its enterprises. */
 function HomePage() {
-  const { tenants, session } = useStores();
+  const { tenants, session, loginRequests } = useStores();
 
   // Every show: counts change on the pages this one opens.
   useDidShow(() => {
     tenants.load();
+    loginRequests.loadList();
   });
 
   usePullDownRefresh(async () => {
-    await tenants.load();
+    await Promise.all([tenants.load(), loginRequests.loadList()]);
     Taro.stopPullDownRefresh();
   });
 
   const switchUser = async () => {
     await session.switchSimulatedUser().catch(() => undefined);
-    await tenants.load();
+    await Promise.all([tenants.load(), loginRequests.loadList()]);
   };
 
   let content: JSX.Element;
@@ -149,6 +150,19 @@ function HomePage() {
 
   return (
     <AppPage className='home'>
+      {/* F15: pending 登录通知, for whoever missed the WeChat message. */}
+      <View className='weui-cells home__notices'>
+        <Cell
+          access
+          title='登录通知'
+          value={
+            loginRequests.pendingCount > 0 ? (
+              <Text className='home__badge'>{loginRequests.pendingCount}</Text>
+            ) : undefined
+          }
+          onClick={() => openPage(Routes.loginRequestList)}
+        />
+      </View>
       <View className='home__bar'>
         <Text className='home__heading'>我的租户</Text>
         <Text className='weui-link home__edit' onClick={() => openPage(Routes.tenantEdit)}>
