@@ -39,14 +39,22 @@ function AccountCardComponent({ account, now, onLogin, onAuth, onMore, onUnlock,
         {account.locked?.byPassword && (
           <View className='account-card__hint'>密码错误导致锁定：解锁前请先更新密码，否则会再次锁定</View>
         )}
-        {account.bound === 'me' && account.notificationsLeft !== undefined && (
-          <View className='account-card__hint'>
-            {`可接收${account.notificationsLeft}次登录通知`}
-            <Text className='account-card__more-notices' onClick={onMoreNotices}>
-              增加次数
-            </Text>
-          </View>
-        )}
+        {/* F20: each notice spends one WeChat acceptance; a tap here asks WeChat for more. */}
+        {account.bound === 'me' &&
+          account.notificationsLeft !== undefined &&
+          (account.notificationsLeft > 0 ? (
+            <View className='account-card__hint'>
+              {`可接收${account.notificationsLeft}次登录通知`}
+              <Text className='account-card__more-notices' onClick={onMoreNotices}>
+                继续接收登录通知
+              </Text>
+            </View>
+          ) : (
+            <View className='account-card__hint account-card__hint_warn' onClick={onMoreNotices}>
+              登录通知已用完，点击继续接收
+              <Text className='account-card__more-notices'>继续接收登录通知</Text>
+            </View>
+          ))}
       </View>
       {(loginable || hasMore || account.can.unlock) && (
         <View className='account-card__actions'>
