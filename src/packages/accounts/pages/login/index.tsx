@@ -20,7 +20,7 @@ import { useParam } from '../../params';
  * or 认证 (`purpose=auth`), which shows the face-check QR at once.
  */
 function AccountLoginPage() {
-  const { accounts, tenants, flow } = useStores();
+  const { accounts, tenants, flow, subscriptions } = useStores();
   const accountId = useParam('accountId');
   const channelParam = useParam('channel');
   const channel: Channel | undefined =
@@ -44,19 +44,31 @@ function AccountLoginPage() {
     Taro.setNavigationBarTitle({ title: isAuth ? '认证' : '登录' });
     if (!accountId) return;
     accounts.loadDetail(accountId);
+    // F20: the template ids must be here before the tap that asks for more 登录通知.
+    subscriptions.load();
     // 认证 has one way only: its QR shows at once.
     if (isAuth) start('qr');
     // Once, when the page opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  const back = () => navigateBackOr(account ? accountListUrl(account.enterprise.id) : Routes.home);
   const step = flow.step;
+  // The holder of an account bound to them stays: after a login is the natural tap to ask for more 登录通知 (F20).
+  const offerNotices = step === 'done' && account?.bound === 'me';
   useEffect(() => {
     if (step !== 'done') return;
     Taro.showToast({ title: isAuth ? '认证成功' : '登录成功', icon: 'success' });
-    navigateBackOr(account ? accountListUrl(account.enterprise.id) : Routes.home);
+    if (!offerNotices) back();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
+
+  // The WeChat request is the first call of the tap.
+  const moreNotices = async () => {
+    const problem = await subscriptions.requestMore();
+    Taro.showToast(problem ? { title: problem, icon: 'none' } : { title: '已开启登录通知', icon: 'success' });
+    if (!problem) back();
+  };
 
   // F19: a recent login of another enterprise opens that enterprise's accounts to log in there.
   const pick = async (login: RecentLogin) => {
@@ -79,7 +91,23 @@ function AccountLoginPage() {
       ) : (
         loadError && <View className='weui-form__error'>{loadError}</View>
       )}
-      {flow.active ? (
+      {offerNotices ? (
+        <View>
+          <View className='weui-form__tips'>
+            {`${isAuth ? '认证' : '登录'}成功。`}
+            {subscriptions.templates ? `当前还可接收${subscriptions.loginNoticesLeft}次登录通知，` : ''}
+            继续接收该账号的登录通知？
+          </View>
+          <View className='weui-btn-area'>
+            <Button className='weui-btn weui-btn_primary' onClick={moreNotices}>
+              继续接收登录通知
+            </Button>
+            <Button className='weui-btn' onClick={back}>
+              返回
+            </Button>
+          </View>
+        </View>
+      ) : flow.active ? (
         <FlowSteps />
       ) : (
         <View>
