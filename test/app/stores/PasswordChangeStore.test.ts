@@ -77,7 +77,7 @@ describe('#passwords reset (重置税局密码)', () => {
   it('should stay on 身份认证 with the server’s words when the 证件 is not the holder’s', async () => {
     const { passwords } = setup();
 
-    await expect(passwords.startReset('acc-1', { ...identity, idNumber: '11010119900307001X' })).resolves.toBe(false);
+    await expect(passwords.startReset('acc-1', { ...identity, idNumber: '110101199003070011' })).resolves.toBe(false);
 
     expect(passwords.screen).toBe('identity');
     expect(passwords.error).toEqual({

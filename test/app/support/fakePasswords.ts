@@ -10,7 +10,7 @@ import { passwordPolicyError } from '../../../types/validators';
 import type { HttpRequest, HttpResponse } from '../../../src/services/api';
 import type { FakeServer } from './fakeServer';
 
-export const HOLDER_ID = '110101199003077777';
+export const HOLDER_ID = '110101199003077774';
 export const RESET_SMS_CODE = '246810';
 export const BUREAU_PASSWORD = 'Latest#2025';
 export const WRONG_SYNC_MESSAGE = '用户名或密码错误，您还可以尝试3次，连续错误5次账号将被锁定30分钟！';
@@ -63,7 +63,7 @@ export function installFakePasswords(server: FakeServer): FakePasswords {
       },
       {
         accountId: 'acc-3',
-        maskedAccount: '1101****7777',
+        maskedAccount: '1101****7774',
         enterpriseName: '厦门示例贸易有限公司',
         taxId: '91350200M000200Y22',
       },

@@ -12,7 +12,7 @@ import { fieldOfError } from '../../rules';
 import './index.scss';
 
 /** The latest password → 确定: the bureau checks it first; a wrong one changes nothing and says why. */
-function SyncForm({ accountId }: { accountId: string }) {
+function SyncFormComponent({ accountId }: { accountId: string }) {
   const { passwords } = useStores();
   // The password lives only here: it goes when the form or the page goes.
   const [password, setPassword] = useState('');
@@ -57,6 +57,8 @@ function SyncForm({ accountId }: { accountId: string }) {
     </View>
   );
 }
+
+const SyncForm = observer(SyncFormComponent);
 
 /** F13 已在税局修改，仅更新发票云: the latest password, checked by the bureau, then 更新关联账号. */
 function PasswordSyncPage() {
