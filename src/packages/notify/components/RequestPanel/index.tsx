@@ -93,12 +93,12 @@ function RequestPanelComponent({ request, flow, via, doneExtra }: RequestPanelPr
 
   const pending = view.status === 'pending';
   const msLeft = request.msLeft;
+  // The group's title says what is asked: 开票登录, 收票认证 ….
   const summary = (
     <CellGroup title={view.title}>
       <Cell title='企业' value={view.enterprise.name} />
       <Cell title='税号' value={<Text className='weui-tabular'>{view.enterprise.taxId}</Text>} />
       <Cell title='业务' value={CHANNEL_LABELS[view.channel]} />
-      <Cell title='事项' value={view.purpose === 'auth' ? '认证' : '登录'} />
       <Cell title='电子税局账号' value={<Text className='weui-tabular'>{view.maskedAccount}</Text>} />
       {pending && (
         <Cell
