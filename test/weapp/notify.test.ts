@@ -96,7 +96,7 @@ test('a done 登录通知 offers 继续接收登录通知, asking WeChat in the 
     'GET /api/v1/me/subscriptions': { body: subscriptions },
     'POST /api/v1/me/subscriptions': { body: { ...subscriptions, credits: { 'tmpl-login': 1, 'tmpl-change': 1 } } },
   });
-  check(host, ['登录成功，开票业务可以继续', '当前还可接收0次登录通知']);
+  check(host, ['登录成功，开票业务可以继续', '登录通知已用完，点击继续接收']);
 
   await host.current.tap(button(host, '继续接收登录通知'));
 

@@ -36,7 +36,10 @@ describe('#pages.loginRequestList', () => {
     renderPage(LoginRequestListPage, app);
 
     expect(await screen.findByText('开票认证')).toBeInTheDocument();
-    const titles = [...document.querySelectorAll('.login-requests__item .weui-cell__title')].map((e) => e.textContent);
+    const titles = Array.from(
+      document.querySelectorAll('.login-requests__item .weui-cell__title'),
+      (e) => e.textContent,
+    );
     expect(titles).toEqual(['开票认证', '收票登录']);
     expect(screen.getAllByText('福建示例科技有限公司 · 151****1832')).toHaveLength(2);
 

@@ -81,6 +81,7 @@ describe('#pages.loginRequest', () => {
     await act(() => jest.advanceTimersByTimeAsync(10));
 
     // On with the face check at once.
+    expect(screen.getByText('登录成功，请继续完成认证')).toBeInTheDocument();
     expect(screen.getByText('请使用税务APP扫描二维码，完成人脸认证')).toBeInTheDocument();
     expect(fake.flows.map((f) => f.purpose)).toEqual(['login', 'auth']);
 
@@ -137,7 +138,7 @@ describe('#pages.loginRequest', () => {
     open();
     fireEvent.click(await screen.findByText('登录'));
     await enterCode(REQUEST_SMS_CODE);
-    expect(await screen.findByText('当前还可接收0次登录通知')).toBeInTheDocument();
+    expect(await screen.findByText('登录通知已用完，点击继续接收')).toHaveClass('request-panel__warn');
 
     fireEvent.click(screen.getByText('继续接收登录通知'));
 

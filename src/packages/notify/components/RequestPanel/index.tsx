@@ -104,7 +104,7 @@ function RequestPanelComponent({ request, flow, via, doneExtra }: RequestPanelPr
         <Cell
           title='有效期'
           value={
-            <Text className={`weui-tabular ${msLeft < 60_000 ? 'request-panel__expiring' : ''}`}>
+            <Text className={`weui-tabular ${msLeft < 60_000 ? 'request-panel__warn' : ''}`}>
               {`${timeLeftText(msLeft)}（${clockText(view.expiresAt, request.now)}前）`}
             </Text>
           }
@@ -143,6 +143,7 @@ function RequestPanelComponent({ request, flow, via, doneExtra }: RequestPanelPr
   } else if (flow.active) {
     body = (
       <FlowContext.Provider value={flow}>
+        {request.loggedInHere && <View className='weui-form__tips request-panel__ask'>登录成功，请继续完成认证</View>}
         <FlowSteps />
       </FlowContext.Provider>
     );

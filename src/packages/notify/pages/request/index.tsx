@@ -38,9 +38,12 @@ function LoginRequestPage() {
 
   const doneExtra = (
     <View>
-      {subscriptions.templates && (
-        <View className='request-panel__hint'>{`当前还可接收${subscriptions.loginNoticesLeft}次登录通知`}</View>
-      )}
+      {subscriptions.templates &&
+        (subscriptions.loginNoticesLeft > 0 ? (
+          <View className='request-panel__hint'>{`当前还可接收${subscriptions.loginNoticesLeft}次登录通知`}</View>
+        ) : (
+          <View className='request-panel__hint request-panel__warn'>登录通知已用完，点击继续接收</View>
+        ))}
       <View className='weui-btn-area'>
         <Button className='weui-btn weui-btn_primary' onClick={moreNotices}>
           继续接收登录通知
