@@ -213,7 +213,7 @@ test('重置税局密码 goes 证件 → 获取验证码 → 新密码 → 更�
   check(host, ['两次输入的密码不一致']);
   await host.current.input(host.current.find('input', { placeholder: '请再次输入新密码' }), 'New#2025pass');
   await host.current.tap(button(host, '确定'));
-  check(host, ['杭州云票软件有限公司', '税号 913301000000000001 · 151****1832', '待更新', '当前账号']);
+  check(host, ['杭州云票软件有限公司', '税号 913301000000000001', '账号 151****1832', '待更新', '当前账号']);
 
   await afterPoll(host);
   check(host, ['已更新', '已更新全部 2 个账号的密码']);

@@ -72,9 +72,9 @@ describe('#pages.passwordReset', () => {
     expect(screen.queryByPlaceholderText('请输入新密码')).not.toBeInTheDocument();
     const rows = () => [...document.querySelectorAll('.password-item__state')].map((e) => e.textContent);
     expect(rows()).toEqual(['待更新', '待更新', '待更新']);
-    expect(items()[0]).toHaveTextContent('福建示例科技有限公司当前账号税号 91350100M000100Y43 · 138****5678');
-    expect(items()[1]).toHaveTextContent('厦门示例贸易有限公司税号 91350200M000200Y22 · 138****5678');
-    expect(items()[2]).toHaveTextContent('厦门示例贸易有限公司税号 91350200M000200Y22 · 1101****7774');
+    expect(items()[0]).toHaveTextContent('福建示例科技有限公司税号 91350100M000100Y43账号 138****5678当前账号');
+    expect(items()[1]).toHaveTextContent('厦门示例贸易有限公司税号 91350200M000200Y22账号 138****5678待更新');
+    expect(items()[2]).toHaveTextContent('厦门示例贸易有限公司税号 91350200M000200Y22账号 1101****7774待更新');
     const confirm = screen.getByText('确定').closest('.weui-btn')!;
     expect(confirm).toHaveAttribute('disabled');
 

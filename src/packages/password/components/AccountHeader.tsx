@@ -15,7 +15,12 @@ function AccountHeaderComponent({ accountId }: { accountId: string }) {
       <Cell
         title='电子税局账号'
         value={<Text className='weui-tabular'>{account.maskedAccount}</Text>}
-        description={<Text className='weui-tabular'>{`税号 ${account.enterprise.taxId} · ${account.role}`}</Text>}
+        description={
+          <View>
+            <View className='weui-tabular'>{`税号 ${account.enterprise.taxId}`}</View>
+            <View>{account.role}</View>
+          </View>
+        }
       />
     </CellGroup>
   );

@@ -36,11 +36,14 @@ function ChangeProgressComponent({ onConfirm }: { onConfirm: () => void }) {
         {items.map((item) => (
           <View key={item.accountId} className='weui-cell password-item'>
             <View className='weui-cell__bd'>
-              <View className='weui-cell__title'>
-                {item.enterpriseName}
-                {item.current && <Text className='weui-tag'>当前账号</Text>}
+              <View className='weui-cell__title'>{item.enterpriseName}</View>
+              <View className='weui-cell__desc'>
+                <View className='weui-tabular'>{`税号 ${item.taxId}`}</View>
+                <View className='weui-tabular'>
+                  {`账号 ${item.maskedAccount}`}
+                  {item.current && <Text className='weui-tag'>当前账号</Text>}
+                </View>
               </View>
-              <View className='weui-cell__desc weui-tabular'>{`税号 ${item.taxId} · ${item.maskedAccount}`}</View>
               {item.state === 'failed' && item.error && (
                 <View className='weui-error-text password-item__error'>{item.error}</View>
               )}
