@@ -105,7 +105,7 @@ describe('#pages.accountList admin 删除', () => {
     await waitFor(() => expect(fake.account('acc-1')).toBeUndefined());
     expect(taroMock.lastActionSheet()).toEqual(['删除', '更换微信']);
     const confirm = jest.mocked(Taro.showModal).mock.calls[0][0];
-    expect(confirm.content).toBe(
+    expect(confirm?.content).toBe(
       '该账号已绑定其他微信。确定删除电子税局账号 151****1832？删除后将通知绑定的微信用户。',
     );
   });

@@ -72,7 +72,7 @@ describe('#pages.admins', () => {
     fireEvent.click(screen.getByText('退出管理员'));
 
     expect(await screen.findByText('申请绑定')).toBeInTheDocument();
-    expect(jest.mocked(Taro.showModal).mock.calls[0][0].title).toBe('退出管理员');
+    expect(jest.mocked(Taro.showModal).mock.calls[0][0]?.title).toBe('退出管理员');
     expect(screen.queryByText('本人')).not.toBeInTheDocument();
     expect(screen.queryByText('操作记录')).not.toBeInTheDocument();
     expect(fake.calls.filter((c) => c.method === 'DELETE')).toHaveLength(1);

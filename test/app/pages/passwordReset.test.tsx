@@ -32,7 +32,7 @@ function setup({ agreed = true } = {}) {
 const input = (placeholder: string) => screen.getByPlaceholderText(placeholder) as HTMLInputElement;
 const type = (placeholder: string, value: string) => fireEvent.input(input(placeholder), { target: { value } });
 const poll = () => act(() => jest.advanceTimersByTimeAsync(PASSWORD_POLL_MS));
-const items = () => [...document.querySelectorAll('.password-item')];
+const items = () => Array.from(document.querySelectorAll('.password-item'));
 
 async function passIdentity() {
   type('请输入证件号码', HOLDER_ID);
@@ -70,7 +70,7 @@ describe('#pages.passwordReset', () => {
     expect(await screen.findAllByText('厦门示例贸易有限公司')).toHaveLength(2);
     expect(Taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '更新关联账号' });
     expect(screen.queryByPlaceholderText('请输入新密码')).not.toBeInTheDocument();
-    const rows = () => [...document.querySelectorAll('.password-item__state')].map((e) => e.textContent);
+    const rows = () => Array.from(document.querySelectorAll('.password-item__state')).map((e) => e.textContent);
     expect(rows()).toEqual(['待更新', '待更新', '待更新']);
     expect(items()[0]).toHaveTextContent('福建示例科技有限公司税号 91350100M000100Y43账号 138****5678当前账号');
     expect(items()[1]).toHaveTextContent('厦门示例贸易有限公司税号 91350200M000200Y22账号 138****5678待更新');
@@ -198,7 +198,7 @@ describe('#pages.passwordReset', () => {
     fireEvent.click(screen.getByText('重试'));
 
     await waitFor(() => expect(screen.queryByText('更新失败')).not.toBeInTheDocument());
-    expect([...document.querySelectorAll('.password-item__state')].map((e) => e.textContent)).toEqual([
+    expect(Array.from(document.querySelectorAll('.password-item__state')).map((e) => e.textContent)).toEqual([
       '已更新',
       '已更新',
       '已更新',

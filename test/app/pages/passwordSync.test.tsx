@@ -63,7 +63,7 @@ describe('#pages.passwordSync', () => {
     expect(screen.queryByPlaceholderText('请输入税局最新密码')).not.toBeInTheDocument();
     expect(Taro.setNavigationBarTitle).toHaveBeenLastCalledWith({ title: '更新关联账号' });
     for (let i = 0; i < 6; i++) await act(() => jest.advanceTimersByTimeAsync(PASSWORD_POLL_MS));
-    expect([...document.querySelectorAll('.password-item__state')].map((e) => e.textContent)).toEqual([
+    expect(Array.from(document.querySelectorAll('.password-item__state')).map((e) => e.textContent)).toEqual([
       '已更新',
       '已更新',
       '已更新',
