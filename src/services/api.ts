@@ -70,7 +70,17 @@ export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
 const REQUEST_TIMEOUT_MS = 15_000;
 
 export const taroTransport: HttpTransport = async ({ method, url, data, header }) => {
-  const response = await Taro.request({ method, url, data, header, dataType: 'json', timeout: REQUEST_TIMEOUT_MS });
+  const response = await Taro.request({
+    method,
+    url,
+    data,
+    header,
+    dataType: 'json',
+    timeout: REQUEST_TIMEOUT_MS,
+    // Browser build: never answer from the HTTP cache. Chromium kept a browser link's 410
+    // (link_used) and served it again after the request had ended. WeChat ignores the option.
+    cache: 'no-cache',
+  });
   return { statusCode: response.statusCode, data: response.data };
 };
 

@@ -68,6 +68,19 @@ describe('#openRequest (signed in)', () => {
     expect(fake.flows[1]).toMatchObject({ purpose: 'auth' });
   });
 
+  it('should start nothing more when a 认证 ended and the request still reads pending', async () => {
+    const { app, fake } = setup();
+    fake.addRequest({ id: 'r1', purpose: 'auth', next: 'auth' });
+    const stale = { ...fake.view('r1') };
+    const request = new OpenRequest({ source: { load: async () => stale }, flow: app.store.flow });
+    await request.load();
+
+    await request.flowEnded('done');
+
+    expect(fake.flows).toEqual([]);
+    expect(request.loggedInHere).toBe(false);
+  });
+
   it('should show nothing of a request of someone else', async () => {
     const { fake, request } = signedIn('bobs');
     fake.addRequest({ id: 'bobs', holder: 'bob' });

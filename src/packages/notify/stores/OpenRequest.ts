@@ -94,11 +94,12 @@ export class OpenRequest {
 
   /** The page's flow ended: read the request again; after a login, a 认证 request goes on with 认证. */
   async flowEnded(end: FlowEnd): Promise<void> {
-    const wasLogin = this.next === 'login';
+    // What the flow that ended was for: only a login leads on to the 认证.
+    const ended = this.next;
     await this.load(end);
-    if (end !== 'done') return;
+    if (end !== 'done' || ended !== 'login') return;
     runInAction(() => {
-      if (wasLogin) this.loggedInHere = true;
+      this.loggedInHere = true;
     });
     if (this.next === 'auth') await this.start('qr');
   }
