@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context';
@@ -80,6 +80,7 @@ export async function buildApp({
 
   await app.register(
     async (api) => {
+      api.addHook('onSend', noStore);
       await api.register(authRoutes, { ctx });
       // The browser link (F18) needs no WeChat sign-in: its token is the key.
       await api.register(linkRoutes, { ctx });
@@ -96,6 +97,7 @@ export async function buildApp({
 
   await app.register(
     async (ops) => {
+      ops.addHook('onSend', noStore);
       ops.addHook('preHandler', requireOperator(ctx.opsToken));
       await ops.register(opsTenantRoutes, { ctx });
       await ops.register(opsTaxSessionRoutes, { ctx });
@@ -114,6 +116,11 @@ export async function buildApp({
     });
   }
   return { app, sandboxes };
+}
+
+/** API answers are per user and moment (a link's state, a flow's step): no cache may keep them. */
+async function noStore(_request: FastifyRequest, reply: FastifyReply) {
+  reply.header('cache-control', 'no-store');
 }
 
 /** wx.request always sends Content-Type: application/json, also with no body (DELETE, bare POST). */

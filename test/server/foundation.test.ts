@@ -34,6 +34,16 @@ describe('#foundation', () => {
       );
     });
 
+    it('should forbid caching of API answers', async () => {
+      const token = await signInAs(server, uniqueUser());
+      const res = await fetch(`${server.url}/api/v1/me/tenants`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      const ops = await fetch(`${server.url}/ops/v1/tax-sessions/00000000-0000-4000-8000-000000000000`, {
+        headers: { authorization: `Bearer ${server.opsToken}` },
+      });
+      assert.equal(ops.headers.get('cache-control'), 'no-store');
+    });
+
     it('should answer unknown paths with the error shape', async () => {
       const res = await server.call('GET', '/api/v1/nothing-here');
       assert.equal(res.status, 404);
