@@ -18,6 +18,7 @@ import { authRoutes } from './routes/api/auth';
 import { tenantRoutes } from './routes/api/tenants';
 import { accountRoutes } from './routes/api/accounts';
 import { flowRoutes } from './routes/api/flows';
+import { adminRoutes } from './routes/api/admins';
 import { opsTenantRoutes } from './routes/ops/tenants';
 import { loginRequestRoutes } from './routes/api/login-requests';
 import { linkRoutes } from './routes/api/link';
@@ -89,6 +90,7 @@ export async function buildApp({
         await authed.register(tenantRoutes, { ctx });
         await authed.register(accountRoutes, { ctx });
         await authed.register(flowRoutes, { ctx });
+        await authed.register(adminRoutes, { ctx });
         await authed.register(loginRequestRoutes, { ctx });
       });
     },

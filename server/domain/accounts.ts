@@ -16,9 +16,11 @@ import {
   authorize,
   capabilities,
   enterpriseAccess,
+  usesAdminRight,
   type AccountRow,
   type Standing,
 } from './permissions';
+import { recordAdminDeletion } from './audit';
 import { creditsOf } from './subscriptions';
 import { notifyAccountChange } from './bindings';
 import type { EnterpriseFigures } from './tenants';
@@ -136,7 +138,7 @@ export async function accountDetail(deps: Deps, userId: string, accountId: strin
   };
 }
 
-/** 删除 (F11). An admin deleting an account bound to someone else tells that user (F10). */
+/** 删除 (F11). An admin deleting an account bound to someone else is audited and tells that user (F10). */
 export async function deleteAccount(
   deps: Pick<AppContext, 'db' | 'config' | 'wechat'>,
   log: Pick<FastifyBaseLogger, 'warn'>,
@@ -144,10 +146,12 @@ export async function deleteAccount(
   accountId: string,
 ): Promise<void> {
   const access = await authorize(deps.db, userId, accountId, 'delete');
-  const removed = await deps.db
-    .delete(etaxAccounts)
-    .where(eq(etaxAccounts.id, accountId))
-    .returning({ id: etaxAccounts.id });
+  const removed = await deps.db.transaction(async (tx) => {
+    const rows = await tx.delete(etaxAccounts).where(eq(etaxAccounts.id, accountId)).returning({ id: etaxAccounts.id });
+    // An admin deleting an account bound to someone else: audited with the act itself (F10).
+    if (rows.length > 0 && usesAdminRight('delete', access)) await recordAdminDeletion(tx, userId, access);
+    return rows;
+  });
   if (removed.length === 0) return;
   if (access.boundUserId && access.boundUserId !== userId) {
     await notifyAccountChange(deps, log, access.boundUserId, {

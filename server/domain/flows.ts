@@ -1,8 +1,8 @@
 /**
  * The flow engine: every bureau interaction of a user — 新增账号 (F5), 登录 (F16, F17), 认证 (F16),
- * 更换微信 (F9) — is a flow stored in login_flows, so any server instance can continue it. Each call
- * maps the gateway's LoginStep to the FlowState the app shows (sms, qr, face, real_name, agreement,
- * hosted_wait, done, failed) and saves it.
+ * 更换微信 (F9), 申请绑定数电配置管理员 (F10) — is a flow stored in login_flows, so any server instance
+ * can continue it. Each call maps the gateway's LoginStep to the FlowState the app shows (sms, qr,
+ * face, real_name, agreement, hosted_wait, done, failed) and saves it.
  *
  * Rules kept here:
  *  - 新增账号 saves the account only once the bureau login succeeded, its password encrypted;
@@ -35,6 +35,7 @@ import { accountExists, insertAccount, lockAccount, normalizeAccount } from './a
 import { moveBinding, notifyAccountChange } from './bindings';
 import { recordRecentLogin } from './recent-logins';
 import { requestFollowsFlow } from './request-outcomes';
+import { adminRelation, adminRoleRefusal, assertMayApply, becomeAdmin } from './admins';
 import {
   HOSTED_LOGIN_TYPES,
   LOGIN_TYPE_LABELS,
@@ -52,6 +53,7 @@ import {
   type FlowState,
   type FlowStep,
 } from '../../types/accounts';
+import { AdminErrorCodes, type adminFlowBody } from '../../types/admin';
 
 /** How long a flow can be continued (the bureau's own flows last 10 minutes). */
 export const FLOW_TTL_MS = 10 * 60_000;
@@ -198,6 +200,7 @@ async function recordSession(tx: Tx, deps: Deps, account: { id: string; tenantId
 
 /** The bureau login succeeded: save what the flow was for, in one transaction with its state. */
 async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSession): Promise<FlowState> {
+  if (flow.purpose === 'admin') return completeAdmin(deps, flow, session);
   if (flow.purpose === 'add_account') {
     const draft = flow.draft;
     if (!draft || !flow.passwordEnc)
@@ -267,6 +270,21 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
     });
   }
   return outcome.state;
+}
+
+/** 数电配置管理员 (F10): the login's 身份 is the bureau's word on who the person is in the enterprise. */
+async function completeAdmin(deps: Deps, flow: FlowRow, session: EtaxSession): Promise<FlowState> {
+  const refusal = adminRoleRefusal([session.role]);
+  if (refusal) return fail(deps.db, flow, AdminErrorCodes.roleRequired, refusal);
+  return deps.db.transaction(async (tx) => {
+    await becomeAdmin(tx, {
+      enterpriseId: flow.enterpriseId,
+      tenantId: flow.tenantId,
+      userId: userOf(flow),
+      name: session.name,
+    });
+    return save(tx, flow, { step: 'done' });
+  });
 }
 
 async function enterpriseOf(db: Db, enterpriseId: string) {
@@ -483,6 +501,44 @@ export async function startFlowFor(
     throw err;
   }
   const flow = newFlow({ ...common, purpose: 'login', channel, method: body.method, passwordEnc: null });
+  return advance(deps, log, flow, step);
+}
+
+/**
+ * 申请绑定数电配置管理员 (F10): 提交验证 with the account and password of the enterprise's 法定代表人
+ * or 财务负责人; the SMS step and 登录 follow as in any flow, and completeAdmin makes the user an
+ * admin. Anyone the bureau knows in another 身份 is refused here, before an SMS is sent.
+ */
+export async function startAdminFlow(
+  deps: Deps,
+  log: Log,
+  userId: string,
+  enterpriseId: string,
+  body: z.output<typeof adminFlowBody>,
+): Promise<FlowState> {
+  const { enterprise } = await assertMayApply(deps.db, userId, enterpriseId);
+  const account = normalizeAccount(body.account);
+  await forgetOldFlows(deps.db, userId);
+  const { relations } = await bureau(() => deps.etax.lookupRelations({ account, taxId: enterprise.taxId }));
+  const relation = adminRelation(relations);
+  // Any business of the 身份 will do: the login is only the proof.
+  const channel = relation.permissions[0] ?? 'issue';
+  const step = await bureau(() =>
+    deps.etax.startLogin({ taxId: enterprise.taxId, channel, role: relation.role, account, password: body.password }),
+  );
+  const flow = newFlow({
+    tenantId: enterprise.tenantId,
+    enterpriseId,
+    userId,
+    accountId: null,
+    purpose: 'admin',
+    channel,
+    method: 'password',
+    loginType: 'manual',
+    account,
+    draft: null,
+    passwordEnc: null,
+  });
   return advance(deps, log, flow, step);
 }
 

@@ -12,7 +12,7 @@ import { accountBindings, enterpriseAdmins, enterprises, etaxAccounts, tenantMem
 import { AppError, errors } from '../http/errors';
 import { AccountErrorCodes, type AccountView } from '../../types/accounts';
 
-export type AccountAction = 'view' | 'edit' | 'login' | 'delete' | 'changeWechat' | 'unlock';
+export type AccountAction = 'view' | 'edit' | 'login' | 'delete' | 'changeWechat' | 'unlock' | 'password';
 
 /** What the rules look at: the user's relation to one account. */
 export interface Standing {
@@ -32,12 +32,18 @@ export function may(action: AccountAction, s: Standing): boolean {
     case 'edit':
     case 'login':
     case 'unlock':
+    case 'password':
       return operates;
     case 'delete':
       return operates || s.isAdmin;
     case 'changeWechat':
       return s.boundUserId !== null && s.boundUserId !== s.userId;
   }
+}
+
+/** The action is allowed only because the user is the enterprise's admin: such acts are audited (F10). */
+export function usesAdminRight(action: AccountAction, s: Standing): boolean {
+  return may(action, s) && !may(action, { ...s, isAdmin: false });
 }
 
 /** AccountView.can: what the page shows. 解锁 only where there is a lock to lift. */
@@ -55,6 +61,7 @@ const REFUSALS: Record<Exclude<AccountAction, 'view' | 'changeWechat'>, string> 
   edit: '该账号已绑定其他微信，仅绑定的微信用户可以操作',
   login: '该账号已绑定其他微信，仅绑定的微信用户可以登录',
   unlock: '该账号已绑定其他微信，仅绑定的微信用户可以解锁',
+  password: '该账号已绑定其他微信，仅绑定的微信用户可以修改密码',
   delete: '该账号已绑定其他微信，仅绑定的微信用户或数电配置管理员可以删除',
 };
 

@@ -1,0 +1,75 @@
+/**
+ * The audit log of 数电配置管理员 acts (F10): an admin may delete accounts bound to other WeChat
+ * users, and every such act is recorded — who (user id, the admin's name, the acting openid), what
+ * (the account masked, the enterprise), when — in the same transaction as the act, so no act goes
+ * unrecorded. Only the enterprise's admins read it. No secret is written.
+ */
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db, Tx } from '../db';
+import { auditLog, enterpriseAdmins, users } from '../db/schema';
+import { AppError, errors } from '../http/errors';
+import { maskName } from './accounts';
+import { enterpriseAccess, type AccountAccess } from './permissions';
+import { maskAccount } from '../../types/validators';
+import { AUDIT_ACTION_LABELS, AdminErrorCodes, type AuditEntry, type AuditLogResponse } from '../../types/admin';
+
+/** How many entries the log page shows (newest first). */
+export const AUDIT_PAGE_SIZE = 100;
+
+/** Records that the admin deleted an account bound to someone else (call inside the delete's transaction). */
+export async function recordAdminDeletion(tx: Tx, actorUserId: string, access: AccountAccess): Promise<void> {
+  const { account, enterprise } = access;
+  const [actor] = await tx
+    .select({ openid: users.openid, name: enterpriseAdmins.name })
+    .from(users)
+    .innerJoin(
+      enterpriseAdmins,
+      and(eq(enterpriseAdmins.userId, users.id), eq(enterpriseAdmins.enterpriseId, enterprise.id)),
+    )
+    .where(eq(users.id, actorUserId));
+  // usesAdminRight said the user is an admin; one who stepped down meanwhile may not act as one.
+  if (!actor) throw errors.forbidden('您已不是该企业的数电配置管理员');
+  await tx.insert(auditLog).values({
+    tenantId: account.tenantId,
+    enterpriseId: enterprise.id,
+    enterpriseName: enterprise.name,
+    taxId: enterprise.taxId,
+    action: 'delete_account',
+    actorUserId,
+    actorName: actor.name,
+    actorOpenid: actor.openid,
+    accountId: account.id,
+    maskedAccount: maskAccount(account.account),
+    affectedUserId: access.boundUserId,
+  });
+}
+
+/** oAbc****wxyz: enough to tell two WeChat users apart, not enough to address one. */
+function maskOpenid(openid: string): string {
+  return openid.length <= 8 ? '*'.repeat(openid.length) : `${openid.slice(0, 4)}****${openid.slice(-4)}`;
+}
+
+/** GET /enterprises/:id/audit-log — admins of the enterprise only. */
+export async function listAuditLog(db: Db, userId: string, enterpriseId: string): Promise<AuditLogResponse> {
+  const { isAdmin } = await enterpriseAccess(db, userId, enterpriseId);
+  if (!isAdmin) throw new AppError(403, AdminErrorCodes.adminsOnly, '仅数电配置管理员可以查看操作记录');
+  const rows = await db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.enterpriseId, enterpriseId))
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE);
+  return {
+    entries: rows.map((r): AuditEntry => ({
+      id: r.id,
+      at: r.createdAt.toISOString(),
+      action: r.action,
+      actionLabel: AUDIT_ACTION_LABELS[r.action],
+      actor: { name: r.actorUserId === userId ? r.actorName : maskName(r.actorName), me: r.actorUserId === userId },
+      maskedOpenid: maskOpenid(r.actorOpenid),
+      maskedAccount: r.maskedAccount,
+      enterpriseName: r.enterpriseName,
+      taxId: r.taxId,
+    })),
+  };
+}
