@@ -19,6 +19,7 @@ import { tenantRoutes } from './routes/api/tenants';
 import { accountRoutes } from './routes/api/accounts';
 import { flowRoutes } from './routes/api/flows';
 import { adminRoutes } from './routes/api/admins';
+import { passwordRoutes } from './routes/api/passwords';
 import { opsTenantRoutes } from './routes/ops/tenants';
 import { loginRequestRoutes } from './routes/api/login-requests';
 import { linkRoutes } from './routes/api/link';
@@ -90,8 +91,9 @@ export async function buildApp({
         await authed.register(tenantRoutes, { ctx });
         await authed.register(accountRoutes, { ctx });
         await authed.register(flowRoutes, { ctx });
-        await authed.register(adminRoutes, { ctx });
         await authed.register(loginRequestRoutes, { ctx });
+        await authed.register(adminRoutes, { ctx });
+        await authed.register(passwordRoutes, { ctx });
       });
     },
     { prefix: API_PREFIX },
