@@ -101,7 +101,8 @@ export type RequestFlowBody = z.input<typeof requestFlowBody>;
  *        When the flow answers `done`, GET the request again: `done`, or pending with `next: 'auth'`.
  *
  * Link API, NO sign-in (the token is the loginUrl's `t`):
- *   GET    /api/v1/link/:token                               (LoginRequestView)
+ *   GET    /api/v1/link/:token[?flow=<flowId>]               (LoginRequestView) — naming one of the
+ *          link's flows, the browser that used the link keeps reading the request, also once ended
  *   POST   /api/v1/link/:token/flows                         (201 FlowState) — uses the link up
  *   GET    /api/v1/link/:token/flows/:flowId                 (FlowState) — poll
  *   POST   /api/v1/link/:token/flows/:flowId/sms             {code}        (FlowState)

@@ -519,12 +519,26 @@ export async function startHolderFlow(
   return startFor(deps, log, { userId, loginRequestId: requestId }, found, body);
 }
 
-/** GET /api/v1/link/:token — the page of a link that has not been used yet. */
-export async function requestForLink(deps: Deps, token: string): Promise<LoginRequestView> {
+/**
+ * GET /api/v1/link/:token — the page of a link that has not been used yet; or, for the browser that
+ * used it (it names one of the link's flows: knowing the id proves it), the request as it stands
+ * now, also once it ended, so that page can say how it ended and what comes next (认证).
+ */
+export async function requestForLink(deps: Deps, token: string, flowId?: string): Promise<LoginRequestView> {
   const found = await forLink(deps, token);
+  if (flowId && (await isLinkFlow(deps, found.request.id, flowId))) return view(found, deps.db);
   assertOpen(found.request);
   if (found.request.linkUsedAt) throw linkUsed();
   return view(found, deps.db);
+}
+
+/** Whether the flow was started through the request's link (a link flow has no WeChat user). */
+async function isLinkFlow(deps: Deps, requestId: string, flowId: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ id: loginFlows.id })
+    .from(loginFlows)
+    .where(and(eq(loginFlows.id, flowId), eq(loginFlows.loginRequestId, requestId), isNull(loginFlows.userId)));
+  return Boolean(row);
 }
 
 const linkUsed = () => new AppError(410, RequestErrorCodes.linkUsed, '该链接已使用过，不能再次使用');
@@ -545,13 +559,7 @@ export async function startLinkFlow(
   assertOpen(request);
   let claimed = false;
   if (body.afterFlowId) {
-    const [previous] = await deps.db
-      .select({ id: loginFlows.id })
-      .from(loginFlows)
-      .where(
-        and(eq(loginFlows.id, body.afterFlowId), eq(loginFlows.loginRequestId, request.id), isNull(loginFlows.userId)),
-      );
-    if (!previous) throw linkUsed();
+    if (!(await isLinkFlow(deps, request.id, body.afterFlowId))) throw linkUsed();
   } else {
     const [row] = await deps.db
       .update(loginRequests)

@@ -168,7 +168,8 @@ export interface LoginRequestsApi {
 
 /** The browser link's routes (types/requests.ts): no sign-in, the link's token is the only key. */
 export interface LinkApi {
-  linkRequest(token: string): Promise<LoginRequestView>;
+  /** The link's request; naming a flow this browser started through the link, also once used or ended. */
+  linkRequest(token: string, flowId?: string): Promise<LoginRequestView>;
   startLinkFlow(token: string, body: RequestFlowBody): Promise<FlowState>;
   linkFlow(token: string, flowId: string): Promise<FlowState>;
   linkSubmitSmsCode(token: string, flowId: string, code: string): Promise<FlowState>;
@@ -389,8 +390,8 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, Lo
 
   // ---- The browser link: never signs in, never sends a token ----
 
-  linkRequest(token: string): Promise<LoginRequestView> {
-    return this.anonymous('GET', linkPath(token));
+  linkRequest(token: string, flowId?: string): Promise<LoginRequestView> {
+    return this.anonymous('GET', flowId ? `${linkPath(token)}?flow=${encodeURIComponent(flowId)}` : linkPath(token));
   }
 
   startLinkFlow(token: string, body: RequestFlowBody): Promise<FlowState> {

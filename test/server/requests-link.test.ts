@@ -3,6 +3,7 @@
  * subscribe credit, or WeChat refuses the send (43101, which also zeroes the credit, F20) — the
  * caller gets a loginUrl that logs in with no WeChat sign-in, once, until the request expires.
  */
+import crypto from 'node:crypto';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -57,8 +58,14 @@ describe('#tax-sessions.link', () => {
     const started = await link(token, '/flows', 'POST', { method: 'password' });
     assert.equal(started.status, 201, JSON.stringify(started.body));
     assert.equal(started.body.step, 'sms');
-    // Used: nobody else can open it or start another flow with it.
+    // Used: nobody else can open it or start another flow with it …
     assert.equal((await link(token)).body.error.code, 'link_used');
+    // … but the browser that used it, naming its flow, still reads the request.
+    const mine = await link(token, `?flow=${started.body.flowId}`);
+    assert.equal(mine.status, 200, JSON.stringify(mine.body));
+    assert.equal(mine.body.status, 'pending');
+    const guessed = await link(token, `?flow=${crypto.randomUUID()}`);
+    assert.equal(guessed.body.error.code, 'link_used', 'an unknown flow id proves nothing');
     const second = await link(token, '/flows', 'POST', {});
     assert.equal(second.status, 410);
     assert.equal(second.body.error.code, 'link_used');
@@ -77,6 +84,8 @@ describe('#tax-sessions.link', () => {
     const closed = await link(token);
     assert.equal(closed.status, 410);
     assert.equal(closed.body.error.code, 'request_closed');
+    const ended = await link(token, `?flow=${started.body.flowId}`);
+    assert.equal(ended.body.status, 'done', 'the browser that used the link sees how it ended');
 
     const ready = await ask(server, { taxId: a.world.taxId, channel: 'receive', account: a.person.phone });
     assert.equal(ready.status, 200);

@@ -20,6 +20,8 @@ import { agreementBody, realNameBody, refreshQrBody, smsCodeBody, type FlowState
 import { requestFlowBody, type LoginRequestView } from '../../../types/requests';
 
 const tokenParams = z.object({ token: z.string().min(20, '链接无效，请核对链接是否完整').max(100) });
+/** The browser that used the link names one of its flows to keep reading the request. */
+const linkQuery = z.object({ flow: z.uuid('该操作不存在或已结束，请重新开始').optional() });
 const flowParams = tokenParams.extend({ flowId: z.uuid('该操作不存在或已结束，请重新开始') });
 type FlowParams = z.infer<typeof flowParams>;
 
@@ -31,12 +33,17 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     {
       schema: {
         tags,
-        summary: 'The request a browser link opens (410 once used, expired or ended)',
+        summary: 'The request a browser link opens (410 once used, expired or ended — unless ?flow= names its flow)',
         params: tokenParams,
+        querystring: linkQuery,
       },
     },
     async (request): Promise<LoginRequestView> =>
-      requestForLink(ctx, (request.params as z.infer<typeof tokenParams>).token),
+      requestForLink(
+        ctx,
+        (request.params as z.infer<typeof tokenParams>).token,
+        (request.query as z.infer<typeof linkQuery>).flow,
+      ),
   );
 
   app.post(

@@ -131,12 +131,12 @@ describe('#openRequest (browser link)', () => {
     await request.flowEnded('done');
 
     expect(request.phase).toBe('done');
-    expect(fake.calls.map((c) => `${c.method} ${new URL(c.url).pathname}`)).toEqual([
+    expect(fake.calls.map((c) => `${c.method} ${new URL(c.url).pathname}${new URL(c.url).search}`)).toEqual([
       `GET /api/v1/link/${LINK_TOKEN}`,
       `POST /api/v1/link/${LINK_TOKEN}/flows`,
       `POST /api/v1/link/${LINK_TOKEN}/flows/rflow-1/sms`,
-      // The used link answers 410 request_closed: the request is done.
-      `GET /api/v1/link/${LINK_TOKEN}`,
+      // The browser that used the link names its flow to read how the request stands.
+      `GET /api/v1/link/${LINK_TOKEN}?flow=rflow-1`,
     ]);
     expect(fake.calls.every((c) => !c.header.Authorization)).toBe(true);
     // Nothing reached the signed-in API, not even a sign-in.

@@ -145,7 +145,8 @@ export function installFakeRequests(server: FakeServer): FakeRequests {
 
   // Signed-in routes: the holder's requests; anyone else gets 404.
   server.use((request, user) => {
-    const path = new URL(request.url).pathname.replace(/^\/api\/v1/, '');
+    const url = new URL(request.url);
+    const path = url.pathname.replace(/^\/api\/v1/, '');
     const route = `${request.method} ${path}`;
     const body = (request.data ?? {}) as Record<string, unknown>;
     let m: RegExpMatchArray | null;
@@ -173,7 +174,8 @@ export function installFakeRequests(server: FakeServer): FakeRequests {
 
   // Link routes: no sign-in; the token is the key.
   const onLink = (request: HttpRequest): HttpResponse | undefined => {
-    const path = new URL(request.url).pathname.replace(/^\/api\/v1/, '');
+    const url = new URL(request.url);
+    const path = url.pathname.replace(/^\/api\/v1/, '');
     const m = `${request.method} ${path}`.match(/^(\w+) \/link\/([^/]+)(\/flows)?(?:\/([^/]+))?(\/[\w/-]+)?$/);
     if (!m) return undefined;
     calls.push(request);
@@ -183,6 +185,11 @@ export function installFakeRequests(server: FakeServer): FakeRequests {
     if (!found) return error(404, 'not_found', '链接无效，请核对链接是否完整');
     if (!flowsPart) {
       if (method !== 'GET') return undefined;
+      // The browser that used the link names its flow and reads the request as it stands.
+      const named = url.searchParams.get('flow');
+      if (named && flows.some((f) => f.id === named && f.viaLink && f.requestId === found.view.id)) {
+        return json(200, found.view);
+      }
       return (
         closed(found) ??
         (found.linkUsed ? error(410, 'link_used', '该链接已使用过，不能再次使用') : json(200, found.view))

@@ -3,8 +3,7 @@ import type { QrApp } from '../../../../types/domain';
 import type { LoginRequestView, RequestFlowBody } from '../../../../types/requests';
 import { ApiError, type LinkApi } from '../../../services/api';
 import { FlowStore, type FlowDriver } from '../../../stores';
-import { LINK_USED, REQUEST_CLOSED, REQUEST_EXPIRED } from '../codes';
-import { OpenRequest, type FlowEnd, type RequestSource } from './OpenRequest';
+import { OpenRequest, type RequestSource } from './OpenRequest';
 
 export const LINK_ONLY_MESSAGE = '该链接只能用于本次登录';
 
@@ -23,9 +22,9 @@ export class LinkFlowDriver implements FlowDriver {
     private readonly token: string,
   ) {}
 
-  /** This page has used the link. */
-  get used(): boolean {
-    return this.lastFlowId !== undefined;
+  /** The last flow this page started through the link: it proves this browser used the link. */
+  get flowId(): string | undefined {
+    return this.lastFlowId;
   }
 
   async startRequestFlow(_requestId: string, body: RequestFlowBody): Promise<FlowState> {
@@ -69,45 +68,19 @@ export class LinkFlowDriver implements FlowDriver {
 }
 
 /**
- * The request behind a link. Once this page has used the link, the server answers 410 to reading
- * it (used, or ended): read after a flow of this page, that answer says how the request stands.
+ * The request behind a link. Once this page has used the link, others are refused (410), but this
+ * page names its flow and keeps reading the request as it stands, also once it ended.
  */
 export class LinkRequestSource implements RequestSource {
-  private last: LoginRequestView | null = null;
-
   constructor(
     private readonly api: LinkApi,
     private readonly token: string,
     private readonly driver: LinkFlowDriver,
   ) {}
 
-  async load(after?: FlowEnd): Promise<LoginRequestView> {
-    try {
-      this.last = await this.api.linkRequest(this.token);
-      return this.last;
-    } catch (error) {
-      const read = this.driver.used && this.last ? afterUse(this.last, error, after) : null;
-      if (!read) throw error;
-      this.last = read;
-      return read;
-    }
+  load(): Promise<LoginRequestView> {
+    return this.api.linkRequest(this.token, this.driver.flowId);
   }
-}
-
-/** The request as a 410 to this page's own link says it stands; null when the answer says nothing of it. */
-function afterUse(last: LoginRequestView, error: unknown, after: FlowEnd | undefined): LoginRequestView | null {
-  if (!(error instanceof ApiError) || error.status !== 410) return null;
-  const ended = { ...last, next: undefined };
-  switch (error.code) {
-    case LINK_USED:
-      // Still pending: after a login, a 认证 request needs its 认证; else the same step again.
-      return after === 'done' && last.purpose === 'auth' ? { ...last, next: 'auth' } : last;
-    case REQUEST_CLOSED:
-      return after === 'done' ? { ...ended, status: 'done' } : { ...ended, status: 'failed', reason: error.message };
-    case REQUEST_EXPIRED:
-      return { ...ended, status: 'expired', reason: error.message };
-  }
-  return null;
 }
 
 /** Everything a link page needs: its request, and a flow store driven through the link routes. */
