@@ -11,6 +11,8 @@ export const StorageKeys = {
   session: 'session',
   privacyAgreed: 'privacy.agreed',
   simulatedUser: 'sandbox.wxuser',
+  /** Per browser link: the flow this browser started with it (a reload goes on with it). */
+  linkFlow: 'link.flow',
 } as const;
 
 export const taroStorage: KeyValueStorage = {

@@ -1,3 +1,4 @@
+import { createMemoryStorage } from '../../../src/services/storage';
 import { openLink } from '../../../src/packages/notify/stores/link';
 import { OpenRequest } from '../../../src/packages/notify/stores/OpenRequest';
 import { createTestApp } from '../support/app';
@@ -168,6 +169,26 @@ describe('#openRequest (browser link)', () => {
     expect(flow.step).toBe('done');
     await request.flowEnded('done');
     expect(request.phase).toBe('done');
+  });
+
+  it('should go on after a reload of the page with the flow it had started', async () => {
+    const { app, fake, request } = viaLink();
+    fake.addRequest({ id: 'r1', token: LINK_TOKEN });
+    const storage = createMemoryStorage();
+    const first = openLink(app.store.api, LINK_TOKEN, storage);
+    await first.request.load();
+    await first.request.start('password');
+    void request;
+
+    // The page is reloaded: a new store, the same browser storage.
+    const reloaded = openLink(app.store.api, LINK_TOKEN, storage);
+    await reloaded.request.load();
+    expect(reloaded.request.problem).toBeNull();
+    expect(reloaded.request.view?.status).toBe('pending');
+    // Another browser (no storage) is still refused.
+    const other = openLink(app.store.api, LINK_TOKEN, createMemoryStorage());
+    await other.request.load();
+    expect(other.request.problem).toMatchObject({ status: 410, code: 'link_used' });
   });
 
   it('should say what happened when the link was used, or the request expired or ended', async () => {

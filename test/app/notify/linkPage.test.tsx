@@ -43,7 +43,24 @@ describe('#pages.loginLink', () => {
     expect(fake.calls.every((c) => !c.header.Authorization)).toBe(true);
   });
 
-  it('should say the link was used, and what to do, when opened a second time', async () => {
+  it('should say the link was used, and what to do, when opened in another browser', async () => {
+    const { fake, open } = setup();
+    fake.addRequest({ id: 'r1', token: LINK_TOKEN });
+    const first = open();
+    await clickButton('登录');
+    await screen.findByPlaceholderText('请输入验证码');
+    first.unmount();
+
+    // Another browser: nothing of the first one's storage.
+    taroMock.storage.clear();
+    open();
+
+    expect(await screen.findByText('该链接已使用或已过期')).toBeInTheDocument();
+    expect(screen.getByText('请在发票云小程序中处理登录通知，或在开票系统中重新发起登录')).toBeInTheDocument();
+    expect(screen.queryByText('福建示例科技有限公司')).not.toBeInTheDocument();
+  });
+
+  it('should go on with its flow when the same browser reloads the page', async () => {
     const { fake, open } = setup();
     fake.addRequest({ id: 'r1', token: LINK_TOKEN });
     const first = open();
@@ -53,9 +70,8 @@ describe('#pages.loginLink', () => {
 
     open();
 
-    expect(await screen.findByText('该链接已使用或已过期')).toBeInTheDocument();
-    expect(screen.getByText('请在发票云小程序中处理登录通知，或在开票系统中重新发起登录')).toBeInTheDocument();
-    expect(screen.queryByText('福建示例科技有限公司')).not.toBeInTheDocument();
+    expect(await screen.findByText('福建示例科技有限公司')).toBeInTheDocument();
+    expect(screen.queryByText('该链接已使用或已过期')).not.toBeInTheDocument();
   });
 
   it('should say the request expired or ended', async () => {

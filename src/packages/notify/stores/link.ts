@@ -2,6 +2,7 @@ import type { FlowState } from '../../../../types/accounts';
 import type { QrApp } from '../../../../types/domain';
 import type { LoginRequestView, RequestFlowBody } from '../../../../types/requests';
 import { ApiError, type LinkApi } from '../../../services/api';
+import { StorageKeys, type KeyValueStorage } from '../../../services/storage';
 import { FlowStore, type FlowDriver } from '../../../stores';
 import { OpenRequest, type RequestSource } from './OpenRequest';
 
@@ -20,7 +21,11 @@ export class LinkFlowDriver implements FlowDriver {
   constructor(
     private readonly api: LinkApi,
     private readonly token: string,
-  ) {}
+    /** Keeps the last flow id, so a reload of the page can go on with the link it used. */
+    private readonly storage?: KeyValueStorage,
+  ) {
+    this.lastFlowId = storage?.get<string>(linkFlowKey(token));
+  }
 
   /** The last flow this page started through the link: it proves this browser used the link. */
   get flowId(): string | undefined {
@@ -30,6 +35,7 @@ export class LinkFlowDriver implements FlowDriver {
   async startRequestFlow(_requestId: string, body: RequestFlowBody): Promise<FlowState> {
     const state = await this.api.startLinkFlow(this.token, { ...body, afterFlowId: this.lastFlowId });
     this.lastFlowId = state.flowId;
+    this.storage?.set(linkFlowKey(this.token), state.flowId);
     return state;
   }
 
@@ -83,9 +89,15 @@ export class LinkRequestSource implements RequestSource {
   }
 }
 
+const linkFlowKey = (token: string) => `${StorageKeys.linkFlow}.${token}`;
+
 /** Everything a link page needs: its request, and a flow store driven through the link routes. */
-export function openLink(api: LinkApi, token: string): { request: OpenRequest; flow: FlowStore } {
-  const driver = new LinkFlowDriver(api, token);
+export function openLink(
+  api: LinkApi,
+  token: string,
+  storage?: KeyValueStorage,
+): { request: OpenRequest; flow: FlowStore } {
+  const driver = new LinkFlowDriver(api, token, storage);
   const flow = new FlowStore({ api: driver });
   const request = new OpenRequest({ source: new LinkRequestSource(api, token, driver), flow });
   return { request, flow };

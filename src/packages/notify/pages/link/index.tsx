@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { AppPage } from '../../../../components/AppPage';
+import { taroStorage } from '../../../../services/storage';
 import { useStores } from '../../../../stores';
 import { useParam } from '../../../accounts/params';
 import { RequestPanel } from '../../components/RequestPanel';
@@ -14,7 +15,7 @@ import { openLink } from '../../stores/link';
 function LoginLinkPage() {
   const { api } = useStores();
   const token = useParam('t');
-  const [{ request, flow }] = useState(() => openLink(api, token));
+  const [{ request, flow }] = useState(() => openLink(api, token, taroStorage));
 
   useEffect(() => {
     if (token) request.load();
