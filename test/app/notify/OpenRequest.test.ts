@@ -172,13 +172,12 @@ describe('#openRequest (browser link)', () => {
   });
 
   it('should go on after a reload of the page with the flow it had started', async () => {
-    const { app, fake, request } = viaLink();
+    const { app, fake } = viaLink();
     fake.addRequest({ id: 'r1', token: LINK_TOKEN });
     const storage = createMemoryStorage();
     const first = openLink(app.store.api, LINK_TOKEN, storage);
     await first.request.load();
     await first.request.start('password');
-    void request;
 
     // The page is reloaded: a new store, the same browser storage.
     const reloaded = openLink(app.store.api, LINK_TOKEN, storage);
