@@ -83,14 +83,16 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
   app.addHook('onListen', async () => {
     workers ??= await startWorkers(ctx, app.log);
   });
+  // Jobs stop first, however the app is closed: they may still call the mounted sandboxes.
+  app.addHook('preClose', async () => {
+    if (workers) await workers.stop();
+    else await jobs.stop({ graceful: false });
+  });
   return {
     app,
     ctx,
     sandboxes,
     async close() {
-      // Jobs first: they may still call the mounted sandboxes.
-      if (workers) await workers.stop();
-      else await jobs.stop({ graceful: false });
       await app.close();
       if (ownsDatabase) await database.close();
     },
