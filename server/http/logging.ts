@@ -7,7 +7,11 @@ import type { FastifyServerOptions } from 'fastify';
 
 const SECRET_QUERY_KEYS = ['secret', 'js_code', 'access_token', 'code', 'token', 'password', 'ticket'];
 
-export function sanitizeUrl(url: string): string {
+/** Path segments that are secrets themselves: a browser link's token (/api/v1/link/<token>/…, F18). */
+const SECRET_PATH = /^(\/api\/v1\/link\/)[^/?#]+/;
+
+export function sanitizeUrl(raw: string): string {
+  const url = raw.replace(SECRET_PATH, '$1***');
   const q = url.indexOf('?');
   if (q < 0) return url;
   const params = new URLSearchParams(url.slice(q + 1));

@@ -7,10 +7,11 @@ import crypto from 'node:crypto';
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../support/server';
 import { confirmTicket, latestSmsCode, rows } from '../support/etax';
-import { ask, boundAccount, messagesOf, statusOf, tokenOf } from '../support/requests';
+import { ask, boundAccount, messagesOf, statusOf, tokenOf, webhookReceiver } from '../support/requests';
 import { LOGIN_LINK_PAGE } from '../../types/requests';
 import { sha256 } from '../../server/crypto/secrets';
 
@@ -191,6 +192,41 @@ describe('#tax-sessions.link', () => {
       assert.equal(again.status, 202);
       assert.notEqual(again.body.requestId, asked.body.requestId);
       assert.notEqual(again.body.loginUrl, asked.body.loginUrl);
+    });
+  });
+
+  describe('#logs', () => {
+    it('should keep the link token, the webhook secret and the codes out of every log line', async () => {
+      const lines: string[] = [];
+      const stream = new PassThrough();
+      stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
+      const logged = await startTestServer({ env: { LOG_LEVEL: 'trace' }, logStream: stream });
+      const receiver = await webhookReceiver();
+      try {
+        const a = await boundAccount(logged, { bound: false });
+        const secret = 'a-webhook-secret-never-logged';
+        await logged.ops('PUT', `/ops/v1/tenants/${a.world.tenantId}/webhook`, { url: receiver.url, secret });
+        const asked = await ask(logged, { taxId: a.world.taxId, channel: 'receive', account: a.person.phone });
+        const token = tokenOf(asked.body.loginUrl);
+        await logged.call('GET', `/api/v1/link/${token}`);
+        const started = await logged.call('POST', `/api/v1/link/${token}/flows`, { body: {} });
+        const code = await latestSmsCode(logged, a.person.phone);
+        await logged.call('POST', `/api/v1/link/${token}/flows/${started.body.flowId}/sms`, { body: { code } });
+        await receiver.waitFor(1);
+        const log = lines.join('\n');
+        assert.ok(log.includes('/api/v1/link/***/flows'), 'the link requests are logged, masked');
+        for (const [what, value] of [
+          ['link token', token],
+          ['webhook secret', secret],
+          ['SMS code', code],
+          ['webhook URL query', 'key=abc'],
+        ] as const) {
+          assert.ok(!log.includes(value), `${what} found in the log`);
+        }
+      } finally {
+        await receiver.close();
+        await logged.close();
+      }
     });
   });
 });
