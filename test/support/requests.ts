@@ -52,7 +52,7 @@ export async function settled(server: TestServer, requestId: string, timeoutMs =
 export async function messagesOf(server: TestServer, user: string) {
   const res = await server.call('GET', `/sandbox/wechat/control/messages?user=${encodeURIComponent(user)}`);
   assert.equal(res.status, 200);
-  return res.body as { template_id: string; page: string; data: Record<string, { value: string }>; sentAt: number }[];
+  return res.body as { template_id: string; page: string; data: Record<string, { value: string }>; sentAt: string }[];
 }
 
 export const loginTemplate = (server: TestServer) => server.config.WECHAT_LOGIN_TEMPLATE_ID;
