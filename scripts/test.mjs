@@ -15,6 +15,9 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+/** No step may hang the run (CI allows 90 minutes for everything). */
+const STEP_TIMEOUT_MS = 25 * 60_000;
+
 function run(name, cmd, args, env = {}) {
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const started = Date.now();
@@ -23,7 +26,10 @@ function run(name, cmd, args, env = {}) {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },
     maxBuffer: 256 * 1024 * 1024,
+    timeout: STEP_TIMEOUT_MS,
+    killSignal: 'SIGKILL',
   });
+  if (res.error) console.log(`=== ${name}: ${res.error.message}`);
   const out = res.stdout?.toString() ?? '';
   process.stdout.write(out);
   console.log(`=== ${name}: ${res.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -64,7 +70,7 @@ function nodeTests(name, dirs, env = {}) {
   const { ok, out } = run(
     name,
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+    ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-force-exit', '--test-reporter=spec', ...files],
     env,
   );
   countNode(out);
