@@ -358,6 +358,10 @@ async function awaitNotice(db: Db, request: LoginRequestRow): Promise<LoginReque
 function pendingAnswer(deps: Deps, request: LoginRequestRow, account: AccountRow): TaxSessionPending {
   const masked = maskAccount(account.account);
   const base = { status: 'pending' as const, requestId: request.id, expiresAt: request.expiresAt.toISOString() };
+  if (request.notice === 'link' && request.linkUsedAt) {
+    // Someone opened the link and is logging in: a second caller gets no used-up link.
+    return { ...base, message: `电子税局账号${masked}正在通过登录链接登录，请稍后查询结果` };
+  }
   if (request.notice === 'link' && request.linkTokenEnc) {
     const url = loginUrl(deps.config, deps.secrets.decrypt(request.linkTokenEnc));
     return { ...base, message: `电子税局登录失败，请用浏览器打开该链接：${url}，完成登录后再操作！`, loginUrl: url };

@@ -70,6 +70,14 @@ describe('#tax-sessions.link', () => {
     const second = await link(token, '/flows', 'POST', {});
     assert.equal(second.status, 410);
     assert.equal(second.body.error.code, 'link_used');
+    // A caller asking again now joins the request without a used-up link.
+    const joinedAfterUse = await ask(server, { taxId: a.world.taxId, channel: 'receive', account: a.person.phone });
+    assert.equal(joinedAfterUse.body.requestId, requestId);
+    assert.equal(joinedAfterUse.body.loginUrl, undefined);
+    assert.equal(
+      joinedAfterUse.body.message,
+      `电子税局账号${a.person.phone.slice(0, 3)}****${a.person.phone.slice(-4)}正在通过登录链接登录，请稍后查询结果`,
+    );
     // The flow answers to this link only, not to a signed-in user's flow routes.
     assert.equal(
       (await server.call('GET', `/api/v1/flows/${started.body.flowId}`, { token: a.alice.token })).status,

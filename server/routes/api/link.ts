@@ -27,12 +27,15 @@ type FlowParams = z.infer<typeof flowParams>;
 
 export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['link'];
+  // No bearer token: the link's token in the path is the key.
+  const security: { [label: string]: string[] }[] = [];
 
   app.get(
     '/link/:token',
     {
       schema: {
         tags,
+        security,
         summary: 'The request a browser link opens (410 once used, expired or ended — unless ?flow= names its flow)',
         params: tokenParams,
         querystring: linkQuery,
@@ -51,6 +54,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     {
       schema: {
         tags,
+        security,
         summary: 'Start the request’s login or 认证 from the link; the link is then used',
         params: tokenParams,
         body: requestFlowBody,
@@ -80,14 +84,19 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
   app.get(
     '/link/:token/flows/:flowId',
     {
-      schema: { tags, summary: 'A link flow’s current step (poll while qr, face or hosted_wait)', params: flowParams },
+      schema: {
+        tags,
+        security,
+        summary: 'A link flow’s current step (poll while qr, face or hosted_wait)',
+        params: flowParams,
+      },
     },
     async (request) => asLink(request, false, (owner, flowId) => pollFlow(ctx, request.log, owner, flowId)),
   );
 
   app.post(
     '/link/:token/flows/:flowId/sms',
-    { schema: { tags, summary: 'The 验证码', params: flowParams, body: smsCodeBody } },
+    { schema: { tags, security, summary: 'The 验证码', params: flowParams, body: smsCodeBody } },
     async (request) =>
       asLink(request, true, (owner, flowId) =>
         submitSmsCode(ctx, request.log, owner, flowId, (request.body as z.output<typeof smsCodeBody>).code),
@@ -96,13 +105,13 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/link/:token/flows/:flowId/sms/resend',
-    { schema: { tags, summary: '获取验证码 again (429 before resendAt)', params: flowParams } },
+    { schema: { tags, security, summary: '获取验证码 again (429 before resendAt)', params: flowParams } },
     async (request) => asLink(request, true, (owner, flowId) => resendSmsCode(ctx, request.log, owner, flowId)),
   );
 
   app.post(
     '/link/:token/flows/:flowId/real-name',
-    { schema: { tags, summary: '实名 check: 确认 or 取消', params: flowParams, body: realNameBody } },
+    { schema: { tags, security, summary: '实名 check: 确认 or 取消', params: flowParams, body: realNameBody } },
     async (request) =>
       asLink(request, true, (owner, flowId) =>
         answerRealName(ctx, request.log, owner, flowId, (request.body as z.output<typeof realNameBody>).confirm),
@@ -111,7 +120,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/link/:token/flows/:flowId/agreement',
-    { schema: { tags, summary: 'User agreement: 确认 signs it', params: flowParams, body: agreementBody } },
+    { schema: { tags, security, summary: 'User agreement: 确认 signs it', params: flowParams, body: agreementBody } },
     async (request) =>
       asLink(request, true, (owner, flowId) =>
         answerAgreement(ctx, request.log, owner, flowId, (request.body as z.output<typeof agreementBody>).sign),
@@ -120,7 +129,15 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/link/:token/flows/:flowId/qr',
-    { schema: { tags, summary: '刷新二维码, optionally for the other app', params: flowParams, body: refreshQrBody } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: '刷新二维码, optionally for the other app',
+        params: flowParams,
+        body: refreshQrBody,
+      },
+    },
     async (request) =>
       asLink(request, true, (owner, flowId) =>
         refreshQr(ctx, request.log, owner, flowId, (request.body as z.output<typeof refreshQrBody>).app),
@@ -129,7 +146,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.delete(
     '/link/:token/flows/:flowId',
-    { schema: { tags, summary: 'Leave a link flow (取消)', params: flowParams } },
+    { schema: { tags, security, summary: 'Leave a link flow (取消)', params: flowParams } },
     async (request, reply) => {
       const { token, flowId } = request.params as FlowParams;
       await cancelFlow(ctx, await linkFlowOwner(ctx, token, true), flowId);
