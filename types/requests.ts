@@ -122,4 +122,6 @@ export const RequestErrorCodes = {
   requestExpired: 'request_expired',
   /** The request is over: done or failed; `message` says which (410). */
   requestClosed: 'request_closed',
+  /** A hosted account is logging in by itself for this request: nothing to do (409). */
+  autoLogin: 'auto_login',
 } as const;

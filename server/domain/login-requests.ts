@@ -16,7 +16,7 @@
  * and the tenant's webhook is told (webhooks.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../db';
@@ -496,10 +496,19 @@ async function startFor(
   }
 }
 
-/** GET /api/v1/login-requests — the 登录通知 list. */
+/**
+ * GET /api/v1/login-requests — the 登录通知 list: what waits for me. A hosted account's automatic
+ * login waits for nobody.
+ */
 export async function myPendingRequests(deps: Deps, userId: string): Promise<LoginRequestView[]> {
   const rows = await holderQuery(deps.db, userId)
-    .where(and(eq(loginRequests.status, 'pending'), gt(loginRequests.expiresAt, new Date())))
+    .where(
+      and(
+        eq(loginRequests.status, 'pending'),
+        gt(loginRequests.expiresAt, new Date()),
+        ne(loginRequests.notice, 'auto'),
+      ),
+    )
     .orderBy(desc(loginRequests.createdAt))
     .limit(50);
   return Promise.all(rows.map((row) => view(row, deps.db)));
@@ -520,6 +529,10 @@ export async function startHolderFlow(
 ): Promise<FlowState> {
   const found = await forHolder(deps, userId, requestId);
   assertOpen(found.request);
+  // A second login beside the automatic one would make the provider hand one of them the other's code.
+  if (found.request.notice === 'auto') {
+    throw new AppError(409, RequestErrorCodes.autoLogin, '该账号为托管号码，正在自动登录，无需操作');
+  }
   return startFor(deps, log, { userId, loginRequestId: requestId }, found, body);
 }
 

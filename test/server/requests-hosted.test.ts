@@ -108,6 +108,14 @@ describe('#tax-sessions.hosted', () => {
     const a = await boundAccount(server, { loginType: 'huameng', deliver: false });
     await dropSessions(server, a.person);
     const asked = await askIssue(a);
+    // Nobody is asked to act meanwhile, and nobody may start a second login beside it.
+    assert.deepEqual((await server.call('GET', '/api/v1/login-requests', { token: a.alice.token })).body.requests, []);
+    const meddle = await server.call('POST', `/api/v1/login-requests/${asked.body.requestId}/flows`, {
+      token: a.alice.token,
+      body: {},
+    });
+    assert.equal(meddle.status, 409);
+    assert.equal(meddle.body.error.code, 'auto_login');
     const end = await settled(server, asked.body.requestId, 30_000);
     assert.equal(end.status, 'failed');
     assert.match(end.reason ?? '', /已锁定（获取三次验证码超时）/);
@@ -150,7 +158,8 @@ describe('#tax-sessions.hosted', () => {
       (await server.call('GET', `/sandbox/etax/control/sms?phone=${a.person.phone}`)).body.length as number;
     const before = await sent();
     const asked = await askIssue(a);
-    while ((await sent()) === before) await sleep(50);
+    for (let i = 0; i < 200 && (await sent()) === before; i++) await sleep(50);
+    assert.notEqual(await sent(), before, 'the automatic login had its code sent');
     // Another login of the same person sends a newer code, which the provider hands out instead.
     const other = await server.call('POST', '/sandbox/etax/api/login/password', {
       body: { taxId: a.world.taxId, channel: 'receive', account: a.person.phone, password: a.person.password },
