@@ -19,6 +19,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * One CREDENTIAL_KEY for every test server, as every instance of a deployment shares it: servers on
+ * one database run each other's jobs (pg-boss), which decrypt what another instance stored.
+ */
+const TEST_CREDENTIAL_KEY = crypto.createHash('sha256').update('fapiaoyun test credential key').digest();
+
 export function testDatabase(): Promise<Database> {
   return openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
 }
@@ -55,7 +61,7 @@ export async function startTestServer(
   const database = opts.database ?? (await testDatabase());
   const parts = await createServer({
     config,
-    credentialKey: crypto.randomBytes(32),
+    credentialKey: TEST_CREDENTIAL_KEY,
     opsToken,
     database,
     staticDir: opts.staticDir,
