@@ -7,6 +7,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../support/server';
+import { makeTaxId } from '../support/factories';
 import { confirmTicket, latestSmsCode, member, rows, tenantWithEnterprise } from '../support/etax';
 import {
   accept,
@@ -45,7 +46,8 @@ describe('#tax-sessions.ask', () => {
       const bad = await ask(server, { taxId: '91350100M000100Y44', channel: 'issue' });
       assert.equal(bad.status, 400);
       assert.equal(bad.body.error.code, 'validation_error');
-      const unknown = await ask(server, { taxId: '91350100M000100Y43', channel: 'issue' });
+      // A valid 税号 no tenant has (random: suites share one PostgreSQL database).
+      const unknown = await ask(server, { taxId: makeTaxId(), channel: 'issue' });
       assert.equal(unknown.status, 404);
       assert.equal(unknown.body.error.code, 'enterprise_not_found');
       const noDefault = await ask(server, { taxId: world.taxId, channel: 'issue' });
