@@ -208,7 +208,10 @@ describe('#tax-sessions.link', () => {
       const lines: string[] = [];
       const stream = new PassThrough();
       stream.on('data', (chunk: Buffer) => lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
-      const logged = await startTestServer({ env: { LOG_LEVEL: 'trace' }, logStream: stream });
+      const logged = await startTestServer({
+        env: { LOG_LEVEL: 'trace', WEBHOOK_RETRY_DELAY_SECONDS: '1' },
+        logStream: stream,
+      });
       const receiver = await webhookReceiver();
       try {
         const a = await boundAccount(logged, { bound: false });
