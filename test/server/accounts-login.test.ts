@@ -237,6 +237,8 @@ describe('#accounts.login', () => {
           .map((a) => masked(a.phone)),
       );
       assert.deepEqual(Object.keys(recent.body[0]).sort(), [
+        'accountId',
+        'enterpriseId',
         'enterpriseName',
         'loggedInAt',
         'maskedAccount',
@@ -244,6 +246,8 @@ describe('#accounts.login', () => {
         'taxId',
       ]);
       assert.equal(recent.body[0].taxId, w.taxId);
+      assert.equal(recent.body[0].enterpriseId, w.enterpriseId);
+      assert.equal(recent.body[0].accountId, accounts[10].id);
       assert.equal(recent.body[0].enterpriseName, w.enterpriseName);
       const kept = await rows(server, sql`select 1 from recent_logins where user_id = ${bob.userId}`);
       assert.equal(kept.length, 10, 'no more than 10 kept');
