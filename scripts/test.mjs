@@ -97,7 +97,8 @@ if (want('app')) {
 }
 
 if (want('server')) {
-  nodeTests('server tests (PGlite)', ['test/server', 'test/sandbox']);
+  // The same suites on the embedded database first, whatever TEST_DATABASE_URL says.
+  nodeTests('server tests (PGlite)', ['test/server', 'test/sandbox'], { TEST_DATABASE_URL: '' });
   if (process.env.TEST_DATABASE_URL) {
     run('reset test database', process.execPath, ['--import', 'tsx', 'scripts/reset-test-db.ts']);
     nodeTests('server tests (PostgreSQL)', ['test/server']);

@@ -87,7 +87,8 @@ export async function buildApp({
       // The browser link (F18) needs no WeChat sign-in: its token is the key.
       await api.register(linkRoutes, { ctx });
       await api.register(async (authed) => {
-        authed.addHook('preHandler', requireUser(ctx.db));
+        // onRequest: who is calling is settled before the body is even read.
+        authed.addHook('onRequest', requireUser(ctx.db));
         await authed.register(tenantRoutes, { ctx });
         await authed.register(accountRoutes, { ctx });
         await authed.register(flowRoutes, { ctx });
@@ -102,7 +103,7 @@ export async function buildApp({
   await app.register(
     async (ops) => {
       ops.addHook('onSend', noStore);
-      ops.addHook('preHandler', requireOperator(ctx.opsToken));
+      ops.addHook('onRequest', requireOperator(ctx.opsToken));
       await ops.register(opsTenantRoutes, { ctx });
       await ops.register(opsTaxSessionRoutes, { ctx });
       await ops.register(opsWebhookRoutes, { ctx });

@@ -21,7 +21,7 @@ export function bearer(request: FastifyRequest): string | null {
   return header.slice(7).trim() || null;
 }
 
-/** preHandler for the app API: 401 unless the token is live. */
+/** onRequest hook of the app API: 401 unless the token is live. */
 export function requireUser(db: Db) {
   return async (request: FastifyRequest) => {
     const token = bearer(request);
@@ -31,7 +31,7 @@ export function requireUser(db: Db) {
   };
 }
 
-/** preHandler for the operator API. */
+/** onRequest hook of the operator API. */
 export function requireOperator(opsToken: string) {
   return async (request: FastifyRequest, _reply: FastifyReply) => {
     const token = bearer(request);

@@ -61,6 +61,11 @@ describe('#foundation', () => {
         token: 'not-the-token-at-all',
       });
       assert.equal(wrong.status, 401);
+      // Who is calling is settled first: a bad body without the token is still 401.
+      const badBody = await server.call('POST', '/ops/v1/tenants', { body: { name: '' } });
+      assert.equal(badBody.status, 401);
+      const appBadBody = await server.call('POST', '/api/v1/me/tenants', { body: {} });
+      assert.equal(appBadBody.status, 401);
     });
 
     it('should create a tenant with a random activation code of the unambiguous alphabet, stored hashed', async () => {
