@@ -61,3 +61,12 @@ export async function sheetItems(page: Page): Promise<string[]> {
   await cells.first().waitFor();
   return (await cells.allInnerTexts()).map((s) => s.trim()).filter(Boolean);
 }
+
+/** A button of the system modal (Taro.showModal) now shown: 确定, 取消 or its confirmText. */
+export function modalButton(page: Page, text: string) {
+  return page
+    .locator('.taro__modal .taro-modal__foot')
+    .getByText(text, { exact: true })
+    .filter({ visible: true })
+    .first();
+}

@@ -1,0 +1,202 @@
+/**
+ * Issue 6 end to end, in the browser build against the real server and both sandboxes: a
+ * 财务负责人 becomes 数电配置管理员 and deletes an account bound to another user, who is told; a
+ * 开票员 is refused; 重置税局密码 through the sandbox updates three related accounts across two 税号
+ * and unlocks a locked hosted account; 仅更新发票云 with a wrong password changes nothing.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/server';
+import { launchBrowser, modalButton, phonePage, seen, sheetItem } from '../support/browser';
+import {
+  addAccount,
+  anotherEnterprise,
+  bindTo,
+  latestSmsCode,
+  member,
+  relate,
+  tenantWithEnterprise,
+  type Member,
+} from '../support/etax';
+import { addHostedAccount, lockByWrongPassword, namedPerson, storedAccounts } from '../support/passwords';
+
+const h5Dir = path.resolve(__dirname, '../../dist/h5');
+const LIST = 'packages/accounts/pages/list/index';
+
+describe('#e2e.admin-passwords', () => {
+  let server: TestServer;
+  let browser: Browser;
+  before(async () => {
+    server = await startTestServer({ staticDir: h5Dir });
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openAs(who: Member, hashPath = ''): Promise<Page> {
+    const page = await phonePage(browser);
+    await page.goto(`${server.url}/?wxuser=${encodeURIComponent(who.user)}${hashPath ? `#/${hashPath}` : ''}`);
+    return page;
+  }
+
+  const input = (page: Page, placeholder: string) =>
+    page.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
+
+  /** The privacy step before the first form asking for a phone or 证件号码 in this browser. */
+  async function agreePrivacy(page: Page) {
+    await seen(page, '用户隐私保护提示').waitFor();
+    await seen(page, '同意').click();
+  }
+
+  /** 申请绑定 on 个人中心 → 下一步 → account and password → 提交验证 → (SMS → 登录). */
+  async function applyForAdmin(page: Page, account: string, password: string) {
+    await seen(page, '申请绑定').click();
+    await seen(page, '下一步').click();
+    await agreePrivacy(page);
+    await input(page, '手机号码/证件号码/用户名').fill(account);
+    await input(page, '请输入电子税局密码').fill(password);
+    await seen(page, '提交验证').click();
+  }
+
+  it('should make a 财务负责人 admin, who deletes an account bound to another user; that user is told', async () => {
+    const world = await tenantWithEnterprise(server);
+    const finance = await namedPerson(server, world.taxId, { name: '陈静', role: '财务负责人' });
+    const clerk = await namedPerson(server, world.taxId, { name: '王芳', role: '开票员' });
+    const boss = await member(server, world);
+    const bob = await member(server, world);
+    // Bob added and bound his account, and can be told (one 账号变更通知 accepted).
+    const bobsAccount = await addAccount(server, bob.token, world.enterpriseId, clerk, { role: '开票员' });
+    await bindTo(server, bob, bobsAccount, [server.config.WECHAT_CHANGE_TEMPLATE_ID]);
+
+    const page = await openAs(boss);
+    await seen(page, world.enterpriseName).waitFor();
+    await applyForAdmin(page, finance.phone, finance.password);
+    const code = input(page, '请输入验证码');
+    await code.waitFor();
+    await code.fill(await latestSmsCode(server, finance.phone));
+    await seen(page, '登录').click();
+    await seen(page, '本人', { exact: false }).waitFor();
+
+    // As admin, 删除 is offered on Bob's bound account; the confirm says Bob will be told.
+    await page.goto('about:blank');
+    await page.goto(
+      `${server.url}/?wxuser=${encodeURIComponent(boss.user)}#/${LIST}?enterpriseId=${world.enterpriseId}`,
+    );
+    await seen(page, '更多').click();
+    await sheetItem(page, '删除').click();
+    await seen(page, /通知绑定的微信用户/, { exact: false }).waitFor();
+    await modalButton(page, '删除').click();
+    await seen(page, '还没有电子税局账号，点击新增添加').waitFor();
+
+    const gone = await server.call('GET', `/api/v1/accounts/${bobsAccount}`, { token: bob.token });
+    assert.equal(gone.status, 404);
+    const told = await server.call('GET', `/sandbox/wechat/control/messages?user=${encodeURIComponent(bob.user)}`);
+    assert.equal(told.body.length, 1, 'bob received the 账号变更通知');
+    const audit = await server.call('GET', `/api/v1/enterprises/${world.enterpriseId}/audit-log`, {
+      token: boss.token,
+    });
+    assert.equal(audit.body.entries.length, 1);
+    await page.context().close();
+  });
+
+  it('should refuse a 开票员, naming the 身份 needed', async () => {
+    const world = await tenantWithEnterprise(server);
+    const clerk = await namedPerson(server, world.taxId, { name: '赵敏', role: '开票员' });
+    const someone = await member(server, world);
+    const page = await openAs(someone);
+    await seen(page, world.enterpriseName).waitFor();
+    await applyForAdmin(page, clerk.phone, clerk.password);
+    await seen(page, /法定代表人或财务负责人/, { exact: false }).waitFor();
+    await seen(page, /开票员/, { exact: false }).waitFor();
+    const admins = await server.call('GET', `/api/v1/enterprises/${world.enterpriseId}/admins`, {
+      token: someone.token,
+    });
+    assert.deepEqual(admins.body.admins, []);
+    await page.context().close();
+  });
+
+  it('should reset the bureau password, update three related accounts across two 税号, and unlock the hosted one', async () => {
+    const a = await tenantWithEnterprise(server);
+    const b = await anotherEnterprise(server, a);
+    const alice = await member(server, a);
+    // One natural person in both enterprises: a hosted number, and the 证件号码 as a second account.
+    const person = await namedPerson(server, a.taxId, { name: '林海' });
+    await relate(server, b.taxId, person.idNumber, '办税员', ['issue', 'receive']);
+    await server.call('POST', '/sandbox/etax/control/hosted-numbers', {
+      body: { phone: person.phone, provider: 'qixiangyun' },
+    });
+    const hosted = await addHostedAccount(server, alice.token, a.enterpriseId, person);
+    const byId = await addAccount(server, alice.token, a.enterpriseId, person, { account: person.idNumber });
+    const inB = await addAccount(server, alice.token, b.enterpriseId, person);
+    await lockByWrongPassword(server, alice.token, hosted, person);
+    const before = await storedAccounts(server, [hosted, byId, inB]);
+
+    const page = await openAs(alice, `${LIST}?enterpriseId=${a.enterpriseId}`);
+    await seen(page, '已锁定').waitFor();
+    // 编辑 of the account named by its 证件号码 → 修改密码 → 重置税局密码.
+    const card = page
+      .locator('.account-card')
+      .filter({ hasText: person.idNumber.slice(-4) })
+      .filter({ visible: true });
+    await card.getByText('更多', { exact: true }).click();
+    await sheetItem(page, '编辑').click();
+    await seen(page, '修改密码').click();
+    await sheetItem(page, '重置税局密码').click();
+    await agreePrivacy(page);
+
+    await input(page, '请输入证件号码').fill(person.idNumber.slice(0, 17) + (person.idNumber[17] === '0' ? '1' : '0'));
+    await seen(page, '身份证号码校验位不正确，请核对后重新输入').waitFor();
+    await input(page, '请输入证件号码').fill(person.idNumber);
+    await seen(page, '下一步').click();
+    await seen(page, '获取验证码').click();
+    await seen(page, /60s 后重新获取|\d+s 后重新获取/, { exact: false }).waitFor();
+    await input(page, '请输入验证码').fill(await latestSmsCode(server, person.phone));
+    await seen(page, '下一步').click();
+    await input(page, '请输入新密码').fill('short');
+    await seen(page, /8-16位/, { exact: false }).waitFor();
+    await input(page, '请输入新密码').fill('Renewed#2027');
+    await input(page, '请再次输入新密码').fill('Renewed#2027');
+    await seen(page, '确定').click();
+    await seen(page, '更新关联账号').waitFor();
+    await page.getByText('已更新', { exact: true }).filter({ visible: true }).nth(2).waitFor();
+    assert.equal(await page.getByText('更新失败', { exact: true }).filter({ visible: true }).count(), 0);
+
+    const after = await storedAccounts(server, [hosted, byId, inB]);
+    for (const id of [hosted, byId, inB])
+      assert.notEqual(after[id].password_enc, before[id].password_enc, `account ${id} updated`);
+    assert.equal(after[hosted].locked_at, null, 'the hosted account is unlocked');
+    // The bureau takes the new password.
+    const login = await server.call('POST', `/api/v1/accounts/${inB}/flows`, {
+      token: alice.token,
+      body: { purpose: 'login', channel: 'issue' },
+    });
+    assert.equal(login.status, 201, JSON.stringify(login.body));
+    await page.context().close();
+  });
+
+  it('should change nothing when 仅更新发票云 is given a wrong password', async () => {
+    const world = await tenantWithEnterprise(server);
+    const alice = await member(server, world);
+    const person = await namedPerson(server, world.taxId, { name: '马晓军' });
+    const id = await addAccount(server, alice.token, world.enterpriseId, person);
+    const before = await storedAccounts(server, [id]);
+
+    const page = await openAs(alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    await seen(page, '更多').click();
+    await sheetItem(page, '编辑').click();
+    await seen(page, '修改密码').click();
+    await sheetItem(page, '已在税局修改，仅更新发票云').click();
+    await input(page, '请输入税局最新密码').fill('NotThePassword#1');
+    await seen(page, '确定').click();
+    await seen(page, /还可以尝试/, { exact: false }).waitFor();
+    assert.equal(await input(page, '请输入税局最新密码').inputValue(), 'NotThePassword#1', 'the typed password stays');
+
+    const after = await storedAccounts(server, [id]);
+    assert.equal(after[id].password_enc, before[id].password_enc, 'the stored password is unchanged');
+    await page.context().close();
+  });
+});
