@@ -3,8 +3,8 @@ import type { AccountFlowBody, AddAccountBody, FlowState, FlowStep } from '../..
 import type { AdminFlowBody } from '../../types/admin';
 import type { QrApp } from '../../types/domain';
 import type { RequestFlowBody } from '../../types/requests';
-import { ApiError } from '../services/api';
-import { errorMessage } from './errors';
+import { codedError, type CodedError } from './errors';
+import { Countdown, Poller, secondsUntil } from './timers';
 
 /**
  * The server calls of a flow. Signed in, the app API's flow routes (ApiClient); a browser link
@@ -39,10 +39,7 @@ export type FlowStart =
   | { kind: 'admin'; enterpriseId: string; body: AdminFlowBody }
   | { kind: 'request'; requestId: string; body: RequestFlowBody };
 
-export interface FlowError {
-  code: string;
-  message: string;
-}
+export type FlowError = CodedError;
 
 /** How often a step that waits for something outside is asked about (PRODUCT.md: within a couple of seconds). */
 export const POLL_MS: Partial<Record<FlowStep, number>> = { hosted_wait: 1500, qr: 2000, face: 2000 };
@@ -62,8 +59,8 @@ export class FlowStore {
   /** The clock the countdown reads; ticks every second while a countdown runs. */
   now = Date.now();
 
-  private pollTimer: ReturnType<typeof setTimeout> | null = null;
-  private tickTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly pollTimer = new Poller();
+  private readonly tickTimer = new Countdown();
   /** Bumped by leave(): answers of calls made before it are dropped. */
   private generation = 0;
 
@@ -87,9 +84,7 @@ export class FlowStore {
 
   /** Seconds until 获取验证码 may be pressed again; 0 when it may. */
   get resendSeconds(): number {
-    const resendAt = this.state?.sms ? Date.parse(this.state.sms.resendAt) : NaN;
-    if (!Number.isFinite(resendAt)) return 0;
-    return Math.max(0, Math.ceil((resendAt - this.now) / 1000));
+    return secondsUntil(this.state?.sms?.resendAt, this.now);
   }
 
   get qrExpired(): boolean {
@@ -116,7 +111,7 @@ export class FlowStore {
     } catch (error) {
       runInAction(() => {
         this.busy = false;
-        if (generation === this.generation) this.error = toFlowError(error);
+        if (generation === this.generation) this.error = codedError(error);
       });
       return false;
     }
@@ -200,7 +195,7 @@ export class FlowStore {
         this.apply(state);
       });
     } catch (error) {
-      const refused = toFlowError(error);
+      const refused = codedError(error);
       // Some refusals end the flow on the server (a wrong password), others leave it where it was
       // (a wrong code): its stored state says which.
       const now = await this.deps.api.flow(flowId).catch(() => null);
@@ -226,8 +221,7 @@ export class FlowStore {
 
   private schedulePoll(interval: number): void {
     const generation = this.generation;
-    this.pollTimer = setTimeout(async () => {
-      this.pollTimer = null;
+    this.pollTimer.schedule(interval, async () => {
       const flowId = this.state?.flowId;
       if (!flowId || generation !== this.generation) return;
       let state: FlowState | null = null;
@@ -236,7 +230,7 @@ export class FlowStore {
       } catch (error) {
         // A dropped poll is tried again; the step stays on screen with what went wrong.
         runInAction(() => {
-          if (generation === this.generation) this.error = toFlowError(error);
+          if (generation === this.generation) this.error = codedError(error);
         });
       }
       if (generation !== this.generation || this.busy) return;
@@ -244,31 +238,20 @@ export class FlowStore {
         if (state) this.apply(state);
         else this.schedulePoll(interval);
       });
-    }, interval);
+    });
   }
 
   private startCountdown(): void {
-    this.tickTimer = setInterval(() => {
+    this.tickTimer.start(() => {
       runInAction(() => {
         this.now = Date.now();
       });
-      if (this.resendSeconds === 0) this.stopCountdown();
-    }, 1000);
-  }
-
-  private stopCountdown(): void {
-    if (this.tickTimer !== null) clearInterval(this.tickTimer);
-    this.tickTimer = null;
+      return this.resendSeconds > 0;
+    });
   }
 
   private stopTimers(): void {
-    if (this.pollTimer !== null) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
-    this.stopCountdown();
+    this.pollTimer.stop();
+    this.tickTimer.stop();
   }
-}
-
-function toFlowError(error: unknown): FlowError {
-  const code = error instanceof ApiError ? String(error.code) : 'unknown';
-  return { code, message: errorMessage(error) };
 }

@@ -1,8 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { NewPasswordBody, PasswordChangeState, PasswordItem, PasswordResetBody } from '../../types/passwords';
 import { passwordPolicyError } from '../../types/validators';
-import { ApiError } from '../services/api';
-import { errorMessage } from './errors';
+import { codedError, type CodedError } from './errors';
+import { Countdown, Poller, secondsUntil } from './timers';
 
 export interface PasswordDeps {
   api: {
@@ -16,10 +16,7 @@ export interface PasswordDeps {
   };
 }
 
-export interface PasswordChangeError {
-  code: string;
-  message: string;
-}
+export type PasswordChangeError = CodedError;
 
 /**
  * What the 修改密码 page shows: 身份认证 (证件), 验证码, 重置密码 (新密码), 更新关联账号 (progress), or
@@ -51,8 +48,8 @@ export class PasswordChangeStore {
   /** The clock the countdown reads; ticks every second while a countdown runs. */
   now = Date.now();
 
-  private pollTimer: ReturnType<typeof setTimeout> | null = null;
-  private tickTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly pollTimer = new Poller();
+  private readonly tickTimer = new Countdown();
   /** Bumped by leave(): answers of calls made before it are dropped. */
   private generation = 0;
 
@@ -101,9 +98,7 @@ export class PasswordChangeStore {
 
   /** Seconds until 获取验证码 may be pressed again; 0 when it may. */
   get resendSeconds(): number {
-    const resendAt = this.state?.sms?.resendAt ? Date.parse(this.state.sms.resendAt) : NaN;
-    if (!Number.isFinite(resendAt)) return 0;
-    return Math.max(0, Math.ceil((resendAt - this.now) / 1000));
+    return secondsUntil(this.state?.sms?.resendAt, this.now);
   }
 
   get items(): PasswordItem[] {
@@ -173,7 +168,7 @@ export class PasswordChangeStore {
       runInAction(() => {
         if (generation !== this.generation) return;
         this.retryingId = null;
-        this.error = toError(error);
+        this.error = codedError(error);
       });
     }
   }
@@ -216,7 +211,7 @@ export class PasswordChangeStore {
       runInAction(() => {
         if (generation !== this.generation) return;
         this.busy = false;
-        this.error = toError(error);
+        this.error = codedError(error);
       });
       return false;
     }
@@ -237,7 +232,7 @@ export class PasswordChangeStore {
         this.apply(state);
       });
     } catch (error) {
-      const refused = toError(error);
+      const refused = codedError(error);
       // Most refusals leave the step as it was (a wrong code); a closed bureau flow ends the change:
       // the stored state says which.
       const now = await this.deps.api.passwordChange(changeId).catch(() => null);
@@ -266,8 +261,7 @@ export class PasswordChangeStore {
 
   private schedulePoll(): void {
     const generation = this.generation;
-    this.pollTimer = setTimeout(async () => {
-      this.pollTimer = null;
+    this.pollTimer.schedule(PASSWORD_POLL_MS, async () => {
       const changeId = this.state?.changeId;
       if (!changeId || generation !== this.generation) return;
       let state: PasswordChangeState | null = null;
@@ -276,7 +270,7 @@ export class PasswordChangeStore {
       } catch (error) {
         // A dropped poll is tried again; the page stays as it is with what went wrong.
         runInAction(() => {
-          if (generation === this.generation) this.error = toError(error);
+          if (generation === this.generation) this.error = codedError(error);
         });
       }
       if (generation !== this.generation || this.busy || this.retryingId) return;
@@ -284,31 +278,20 @@ export class PasswordChangeStore {
         if (state) this.apply(state);
         else this.schedulePoll();
       });
-    }, PASSWORD_POLL_MS);
+    });
   }
 
   private startCountdown(): void {
-    this.tickTimer = setInterval(() => {
+    this.tickTimer.start(() => {
       runInAction(() => {
         this.now = Date.now();
       });
-      if (this.resendSeconds === 0) this.stopCountdown();
-    }, 1000);
-  }
-
-  private stopCountdown(): void {
-    if (this.tickTimer !== null) clearInterval(this.tickTimer);
-    this.tickTimer = null;
+      return this.resendSeconds > 0;
+    });
   }
 
   private stopTimers(): void {
-    if (this.pollTimer !== null) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
-    this.stopCountdown();
+    this.pollTimer.stop();
+    this.tickTimer.stop();
   }
-}
-
-function toError(error: unknown): PasswordChangeError {
-  const code = error instanceof ApiError ? String(error.code) : 'unknown';
-  return { code, message: errorMessage(error) };
 }

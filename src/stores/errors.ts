@@ -18,3 +18,14 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return `尝试次数过多，请 ${minutes} 分钟后再试`;
 }
+
+/** A refused call as a store keeps it: the server's code (or 'unknown') and the text to show. */
+export interface CodedError {
+  code: string;
+  message: string;
+}
+
+export function codedError(error: unknown): CodedError {
+  const code = error instanceof ApiError ? String(error.code) : 'unknown';
+  return { code, message: errorMessage(error) };
+}
