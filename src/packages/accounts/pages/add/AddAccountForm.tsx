@@ -1,4 +1,5 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Button, Picker, Text, View } from '@tarojs/components';
+import { InputCell } from '../../../../components/Cells';
 import type { LoginType, Role } from '../../../../../types/domain';
 import { LOGIN_TYPE_LABELS, LOGIN_TYPES, ROLES, WITHDRAWN_LOGIN_TYPE_LABEL } from '../../labels';
 import type { AddField, AddFormValues } from '../../rules';
@@ -57,38 +58,24 @@ export function AddAccountForm(props: AddAccountFormProps) {
           </View>
         </Picker>
         <FieldError message={errors.role} />
-        <View className='weui-cell'>
-          <View className='weui-cell__hd'>电子税局账号</View>
-          <View className='weui-cell__bd'>
-            <Input
-              className='weui-input'
-              placeholderClass='weui-input__placeholder'
-              placeholder='手机号码/证件号码/用户名'
-              maxlength={64}
-              value={values.account}
-              onInput={(e) => onChange('account', e.detail.value)}
-              onBlur={props.onAccountDone}
-            />
-          </View>
-        </View>
+        <InputCell
+          label='电子税局账号'
+          placeholder='手机号码/证件号码/用户名'
+          value={values.account}
+          onInput={(value) => onChange('account', value)}
+          onBlur={props.onAccountDone}
+        />
         <FieldError message={errors.account} />
         {props.bureauHint && (
           <View className='weui-cells__tips account-add__bureau'>{`税局登记：${props.bureauHint}`}</View>
         )}
-        <View className='weui-cell'>
-          <View className='weui-cell__hd'>密码</View>
-          <View className='weui-cell__bd'>
-            <Input
-              className='weui-input'
-              placeholderClass='weui-input__placeholder'
-              placeholder='请输入电子税局密码'
-              password
-              maxlength={64}
-              value={values.password}
-              onInput={(e) => onChange('password', e.detail.value)}
-            />
-          </View>
-        </View>
+        <InputCell
+          label='密码'
+          placeholder='请输入电子税局密码'
+          password
+          value={values.password}
+          onInput={(value) => onChange('password', value)}
+        />
         <FieldError message={errors.password} />
       </View>
 

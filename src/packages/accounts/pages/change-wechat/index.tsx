@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { InputCell } from '../../../../components/Cells';
 import { AppPage } from '../../../../components/AppPage';
 import { navigateBackOr } from '../../../../navigation';
 import { accountListUrl, Routes } from '../../../../routes';
@@ -59,24 +60,17 @@ function ChangeWechatPage() {
             换绑需要登录电子税局验证身份：请输入该账号的电子税局密码，验证通过后账号将绑定到你的微信，原绑定的微信会收到通知。
           </View>
           <View className='weui-cells'>
-            <View className='weui-cell'>
-              <View className='weui-cell__hd'>密码</View>
-              <View className='weui-cell__bd'>
-                <Input
-                  className='weui-input'
-                  placeholderClass='weui-input__placeholder'
-                  placeholder='请输入电子税局密码'
-                  password
-                  maxlength={64}
-                  value={password}
-                  onInput={(e) => {
-                    setPassword(e.detail.value);
-                    setMissing(false);
-                    flow.clearError();
-                  }}
-                />
-              </View>
-            </View>
+            <InputCell
+              label='密码'
+              placeholder='请输入电子税局密码'
+              password
+              value={password}
+              onInput={(value) => {
+                setPassword(value);
+                setMissing(false);
+                flow.clearError();
+              }}
+            />
           </View>
           {missing && <View className='weui-form__error'>请输入密码</View>}
           {flow.error && <View className='weui-form__error'>{flow.error.message}</View>}

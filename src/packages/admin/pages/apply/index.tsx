@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { InputCell } from '../../../../components/Cells';
 import { ADMIN_RISK_NOTE } from '../../../../../types/admin';
 import { AppPage } from '../../../../components/AppPage';
 import { PrivacyGate } from '../../../../components/PrivacyGate';
@@ -105,34 +106,20 @@ function AdminApplyPage() {
               {`请输入${enterprise ? `${enterprise.name}的` : '企业'}法定代表人或财务负责人的电子税局账号和密码`}
             </View>
             <View className='weui-cells'>
-              <View className='weui-cell'>
-                <View className='weui-cell__hd'>电子税局账号</View>
-                <View className='weui-cell__bd'>
-                  <Input
-                    className='weui-input'
-                    placeholderClass='weui-input__placeholder'
-                    placeholder='手机号码/证件号码/用户名'
-                    maxlength={64}
-                    value={values.account}
-                    onInput={(e) => change('account', e.detail.value)}
-                  />
-                </View>
-              </View>
+              <InputCell
+                label='电子税局账号'
+                placeholder='手机号码/证件号码/用户名'
+                value={values.account}
+                onInput={(value) => change('account', value)}
+              />
               {missing.account && <View className='weui-form__error'>{missing.account}</View>}
-              <View className='weui-cell'>
-                <View className='weui-cell__hd'>密码</View>
-                <View className='weui-cell__bd'>
-                  <Input
-                    className='weui-input'
-                    placeholderClass='weui-input__placeholder'
-                    placeholder='请输入电子税局密码'
-                    password
-                    maxlength={64}
-                    value={values.password}
-                    onInput={(e) => change('password', e.detail.value)}
-                  />
-                </View>
-              </View>
+              <InputCell
+                label='密码'
+                placeholder='请输入电子税局密码'
+                password
+                value={values.password}
+                onInput={(value) => change('password', value)}
+              />
               {missing.password && <View className='weui-form__error'>{missing.password}</View>}
             </View>
             <View className='weui-btn-area'>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Input, Picker, View } from '@tarojs/components';
+import { Button, Picker, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { InputCell } from '../../../../components/Cells';
 import { useStores } from '../../../../stores';
 import {
   fieldOfError,
@@ -62,20 +63,15 @@ function IdentityStepComponent({ accountId }: { accountId: string }) {
             <View className='weui-cell__ft' />
           </View>
         </Picker>
-        <View className='weui-cell'>
-          <View className='weui-cell__hd'>证件号码</View>
-          <View className='weui-cell__bd'>
-            <Input
-              className='weui-input weui-tabular'
-              placeholderClass='weui-input__placeholder'
-              placeholder='请输入证件号码'
-              type={idType === RESIDENT_ID ? 'idcard' : 'text'}
-              maxlength={32}
-              value={idNumber}
-              onInput={(e) => edit({ idNumber: e.detail.value })}
-            />
-          </View>
-        </View>
+        <InputCell
+          label='证件号码'
+          tabular
+          placeholder='请输入证件号码'
+          type={idType === RESIDENT_ID ? 'idcard' : 'text'}
+          maxlength={32}
+          value={idNumber}
+          onInput={(value) => edit({ idNumber: value })}
+        />
         {fieldError && <View className='weui-form__error password-reset__field-error'>{fieldError}</View>}
       </View>
       <View className='weui-btn-area'>

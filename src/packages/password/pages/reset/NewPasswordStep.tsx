@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Button, Input, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { InputCell } from '../../../../components/Cells';
 import { PASSWORD_SYMBOLS } from '../../../../../types/validators';
 import { useStores } from '../../../../stores';
 import { fieldOfError, newPasswordErrors } from '../../rules';
@@ -42,35 +43,21 @@ function NewPasswordStepComponent() {
       {topError && <View className='weui-form__error password-reset__top-error'>{topError}</View>}
       <View className='weui-cells__title'>{`设置新的税局密码：8-16位，包含数字、字母（区分大小写）、特殊字符 ${PASSWORD_SYMBOLS} 中的至少两种`}</View>
       <View className='weui-cells'>
-        <View className='weui-cell'>
-          <View className='weui-cell__hd'>新密码</View>
-          <View className='weui-cell__bd'>
-            <Input
-              className='weui-input'
-              placeholderClass='weui-input__placeholder'
-              placeholder='请输入新密码'
-              password
-              maxlength={64}
-              value={values.newPassword}
-              onInput={(e) => change('newPassword', e.detail.value)}
-            />
-          </View>
-        </View>
+        <InputCell
+          label='新密码'
+          placeholder='请输入新密码'
+          password
+          value={values.newPassword}
+          onInput={(value) => change('newPassword', value)}
+        />
         {newPasswordError && <View className='weui-form__error password-reset__field-error'>{newPasswordError}</View>}
-        <View className='weui-cell'>
-          <View className='weui-cell__hd'>确认密码</View>
-          <View className='weui-cell__bd'>
-            <Input
-              className='weui-input'
-              placeholderClass='weui-input__placeholder'
-              placeholder='请再次输入新密码'
-              password
-              maxlength={64}
-              value={values.confirmPassword}
-              onInput={(e) => change('confirmPassword', e.detail.value)}
-            />
-          </View>
-        </View>
+        <InputCell
+          label='确认密码'
+          placeholder='请再次输入新密码'
+          password
+          value={values.confirmPassword}
+          onInput={(value) => change('confirmPassword', value)}
+        />
         {errors.confirmPassword && (
           <View className='weui-form__error password-reset__field-error'>{errors.confirmPassword}</View>
         )}

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Button, Input, View } from '@tarojs/components';
+import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { InputCell } from '../../../../components/Cells';
 import { AppPage } from '../../../../components/AppPage';
 import { useStores } from '../../../../stores';
 import { AccountHeader } from '../../components/AccountHeader';
@@ -24,23 +25,16 @@ function SyncFormComponent({ accountId }: { accountId: string }) {
       {server && !underField && <View className='weui-form__error password-sync__top-error'>{server.message}</View>}
       <View className='weui-cells__title'>密码已在税局修改：输入税局的最新密码，验证通过后更新发票云保存的密码</View>
       <View className='weui-cells'>
-        <View className='weui-cell'>
-          <View className='weui-cell__hd'>密码</View>
-          <View className='weui-cell__bd'>
-            <Input
-              className='weui-input'
-              placeholderClass='weui-input__placeholder'
-              placeholder='请输入税局最新密码'
-              password
-              maxlength={64}
-              value={password}
-              onInput={(e) => {
-                setPassword(e.detail.value);
-                passwords.clearError();
-              }}
-            />
-          </View>
-        </View>
+        <InputCell
+          label='密码'
+          placeholder='请输入税局最新密码'
+          password
+          value={password}
+          onInput={(value) => {
+            setPassword(value);
+            passwords.clearError();
+          }}
+        />
         {server && underField && <View className='weui-form__error password-sync__field-error'>{server.message}</View>}
       </View>
       <View className='weui-form__tips password-sync__note'>注意：需要输入税局最新密码</View>
