@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { FormCell } from '../../../../components/Cells';
+import { ResendLink, SmsCodeInput } from '../../../../components/SmsCode';
 import { useStores } from '../../../../stores';
 import { fieldOfError } from '../../rules';
 
@@ -29,15 +31,10 @@ function CodeStepComponent() {
   else if (hosted) codeCell = <Text className='weui-input__placeholder'>获取后自动填写</Text>;
   else {
     codeCell = (
-      <Input
-        className='weui-input weui-tabular'
-        placeholderClass='weui-input__placeholder'
-        placeholder='请输入验证码'
-        type='number'
-        maxlength={6}
+      <SmsCodeInput
         value={code}
-        onInput={(e) => {
-          setCode(e.detail.value);
+        onInput={(value) => {
+          setCode(value);
           passwords.clearError();
         }}
       />
@@ -57,20 +54,21 @@ function CodeStepComponent() {
         )}
       </View>
       <View className='weui-cells'>
-        <View className='weui-cell'>
-          <View className='weui-cell__hd'>验证码</View>
-          <View className='weui-cell__bd'>{codeCell}</View>
-          {!codeFilled && (
-            <View className='weui-cell__ft'>
-              <Text
-                className={`password-reset__resend ${resendOff ? 'password-reset__resend_off' : ''}`}
+        <FormCell
+          label='验证码'
+          footer={
+            !codeFilled && (
+              <ResendLink
+                className='password-reset__resend'
+                seconds={seconds}
+                off={resendOff}
                 onClick={() => passwords.sendCode()}
-              >
-                {seconds > 0 ? `${seconds}s 后重新获取` : '获取验证码'}
-              </Text>
-            </View>
-          )}
-        </View>
+              />
+            )
+          }
+        >
+          {codeCell}
+        </FormCell>
         {fieldError && <View className='weui-form__error password-reset__field-error'>{fieldError}</View>}
       </View>
       {hosted && (
