@@ -1,6 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { usePageLoad } from '../../usePageLoad';
 import type { EnterpriseSummary, TenantSummary } from '../../../types/api';
 import { AppPage } from '../../components/AppPage';
 import { Cell } from '../../components/Cells';
@@ -101,15 +102,7 @@ function HomePage() {
   const { tenants, session, loginRequests } = useStores();
 
   // Every show: counts change on the pages this one opens.
-  useDidShow(() => {
-    tenants.load();
-    loginRequests.loadList();
-  });
-
-  usePullDownRefresh(async () => {
-    await Promise.all([tenants.load(), loginRequests.loadList()]);
-    Taro.stopPullDownRefresh();
-  });
+  usePageLoad(() => Promise.all([tenants.load(), loginRequests.loadList()]));
 
   const switchUser = async () => {
     await session.switchSimulatedUser().catch(() => undefined);

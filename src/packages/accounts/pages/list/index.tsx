@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { usePageLoad } from '../../../../usePageLoad';
 import type { AccountView } from '../../../../../types/accounts';
 import { AppPage } from '../../../../components/AppPage';
 import { openPage } from '../../../../navigation';
@@ -38,14 +39,7 @@ function AccountListPage() {
   };
 
   // Every show: a login, a binding or a new account on the pages this one opens changes the tags.
-  useDidShow(() => {
-    load();
-  });
-
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  usePageLoad(load);
 
   const add = async () => {
     const business = await choose(BUSINESS_CHOICES.map((c) => ({ label: c.label, value: c.channel })));

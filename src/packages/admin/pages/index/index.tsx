@@ -1,6 +1,7 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { usePageLoad } from '../../../../usePageLoad';
 import { AppPage } from '../../../../components/AppPage';
 import { Cell, CellGroup } from '../../../../components/Cells';
 import { openPage } from '../../../../navigation';
@@ -23,14 +24,7 @@ function AdminPage() {
   };
 
   // Every show: 申请绑定 on the page this one opens changes the list.
-  useDidShow(() => {
-    load();
-  });
-
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  usePageLoad(load);
 
   const stepDown = async () => {
     if (admins.steppingDownId) return;

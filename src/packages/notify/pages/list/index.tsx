@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { usePageLoad } from '../../../../usePageLoad';
 import { AppPage } from '../../../../components/AppPage';
 import { Cell } from '../../../../components/Cells';
 import { openPage } from '../../../../navigation';
@@ -22,14 +22,7 @@ function LoginRequestListPage() {
   };
 
   // Every show: a request finished on its page leaves the list.
-  useDidShow(() => {
-    load();
-  });
-
-  usePullDownRefresh(async () => {
-    await load();
-    Taro.stopPullDownRefresh();
-  });
+  usePageLoad(load);
 
   let content: JSX.Element;
   if (!loginRequests.loaded) {
