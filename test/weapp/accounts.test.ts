@@ -3,10 +3,7 @@ import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { AccountDetail, AccountListResponse, FlowState, SubscriptionsResponse } from '../../types/accounts';
 import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
-import { locateBuild } from './build';
-import { apiRoutes } from './fixtures';
-
-const build = locateBuild();
+import { check, openPage } from './launch';
 
 const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
 const account: AccountDetail = {
@@ -41,7 +38,6 @@ const smsStep: FlowState = {
 
 function routes(): Routes {
   return {
-    ...apiRoutes(),
     'GET /api/v1/enterprises/ent-1/accounts': { body: list },
     'GET /api/v1/accounts/acc-1': { body: account },
     'GET /api/v1/me/subscriptions': { body: subscriptions },
@@ -52,25 +48,8 @@ function routes(): Routes {
   };
 }
 
-async function open(t: TestContext, url: string, overrides: Routes = {}): Promise<WeappHost> {
-  if (build instanceof Error) throw build;
-  // Privacy consent given earlier, as WeChat's storage would keep it.
-  const host = await WeappHost.launch(
-    { dir: build.dir, routes: { ...routes(), ...overrides }, storage: { 'privacy.agreed': true } },
-    url,
-  );
-  t.after(() => host.dispose());
-  return host;
-}
-
-function check(host: WeappHost, expected: string[]): void {
-  const text = host.current.text();
-  for (const want of expected) assert.ok(text.includes(want), `"${want}" is not on ${host.current.route}:\n${text}`);
-  assert.deepEqual(host.errors, [], host.errorText());
-  assert.deepEqual(
-    host.unmatched.map((r) => `${r.method} ${r.path}`),
-    [],
-  );
+function open(t: TestContext, url: string, overrides: Routes = {}): Promise<WeappHost> {
+  return openPage(t, url, { ...routes(), ...overrides });
 }
 
 test('电子税局账号管理 shows the accounts with their tags and actions', async (t) => {

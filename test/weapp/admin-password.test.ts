@@ -8,10 +8,7 @@ import type { AccountDetail, FlowState } from '../../types/accounts';
 import type { AdminListResponse, AuditLogResponse } from '../../types/admin';
 import type { PasswordChangeState, PasswordItem } from '../../types/passwords';
 import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
-import { locateBuild } from './build';
-import { apiRoutes } from './fixtures';
-
-const build = locateBuild();
+import { check, openPage } from './launch';
 
 const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
 const account: AccountDetail = {
@@ -86,7 +83,6 @@ const change = (patch: Partial<PasswordChangeState>): PasswordChangeState => ({
 
 function routes(): Routes {
   return {
-    ...apiRoutes(),
     'GET /api/v1/accounts/acc-1': { body: account },
     'GET /api/v1/enterprises/ent-1/admins': { body: admins },
     'GET /api/v1/enterprises/ent-1/audit-log': { body: auditLog },
@@ -95,25 +91,8 @@ function routes(): Routes {
   };
 }
 
-async function open(t: TestContext, url: string, overrides: Routes = {}): Promise<WeappHost> {
-  if (build instanceof Error) throw build;
-  // Privacy consent given earlier, as WeChat's storage would keep it.
-  const host = await WeappHost.launch(
-    { dir: build.dir, routes: { ...routes(), ...overrides }, storage: { 'privacy.agreed': true } },
-    url,
-  );
-  t.after(() => host.dispose());
-  return host;
-}
-
-function check(host: WeappHost, expected: string[]): void {
-  const text = host.current.text();
-  for (const want of expected) assert.ok(text.includes(want), `"${want}" is not on ${host.current.route}:\n${text}`);
-  assert.deepEqual(host.errors, [], host.errorText());
-  assert.deepEqual(
-    host.unmatched.map((r) => `${r.method} ${r.path}`),
-    [],
-  );
+function open(t: TestContext, url: string, overrides: Routes = {}): Promise<WeappHost> {
+  return openPage(t, url, { ...routes(), ...overrides });
 }
 
 /** The element with this tag showing exactly `label` (not a hint that mentions it). */

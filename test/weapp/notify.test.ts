@@ -1,13 +1,10 @@
 /** The notify subpackage in the weapp build: each page renders headless with the data the server gives. */
 import assert from 'node:assert/strict';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import type { FlowState, SubscriptionsResponse } from '../../types/accounts';
 import type { LoginRequestListResponse, LoginRequestView } from '../../types/requests';
-import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
-import { locateBuild } from './build';
-import { apiRoutes } from './fixtures';
-
-const build = locateBuild();
+import { visibleText, WeappHost } from '../support/weapp-host';
+import { check, openPage } from './launch';
 
 const TOKEN = 'link-token-0123456789abcdef';
 const request: LoginRequestView = {
@@ -40,26 +37,6 @@ const smsStep: FlowState = {
   sms: { maskedPhone: '151****1832', resendAt: new Date(Date.now() + 60_000).toISOString() },
 };
 
-async function open(t: TestContext, url: string, routes: Routes): Promise<WeappHost> {
-  if (build instanceof Error) throw build;
-  const host = await WeappHost.launch(
-    { dir: build.dir, routes: { ...apiRoutes(), ...routes }, storage: { 'privacy.agreed': true } },
-    url,
-  );
-  t.after(() => host.dispose());
-  return host;
-}
-
-function check(host: WeappHost, expected: string[]): void {
-  const text = host.current.text();
-  for (const want of expected) assert.ok(text.includes(want), `"${want}" is not on ${host.current.route}:\n${text}`);
-  assert.deepEqual(host.errors, [], host.errorText());
-  assert.deepEqual(
-    host.unmatched.map((r) => `${r.method} ${r.path}`),
-    [],
-  );
-}
-
 const button = (host: WeappHost, label: string) => {
   const found = host.current.findAll('button').find((b) => visibleText(b).join('') === label);
   assert.ok(found, `no ${label} button on ${host.current.route}:\n${host.current.text()}`);
@@ -67,7 +44,7 @@ const button = (host: WeappHost, label: string) => {
 };
 
 test('登录通知 shows what is asked and starts the SMS step', async (t) => {
-  const host = await open(t, 'packages/notify/pages/request/index?id=req-1', {
+  const host = await openPage(t, 'packages/notify/pages/request/index?id=req-1', {
     'GET /api/v1/login-requests/req-1': { body: request },
     'GET /api/v1/me/subscriptions': { body: subscriptions },
     'POST /api/v1/login-requests/req-1/flows': { status: 201, body: smsStep },
@@ -91,7 +68,7 @@ test('登录通知 shows what is asked and starts the SMS step', async (t) => {
 });
 
 test('a done 登录通知 offers 继续接收登录通知, asking WeChat in the tap', async (t) => {
-  const host = await open(t, 'packages/notify/pages/request/index?id=req-1', {
+  const host = await openPage(t, 'packages/notify/pages/request/index?id=req-1', {
     'GET /api/v1/login-requests/req-1': { body: { ...request, status: 'done', next: undefined } },
     'GET /api/v1/me/subscriptions': { body: subscriptions },
     'POST /api/v1/me/subscriptions': { body: { ...subscriptions, credits: { 'tmpl-login': 1, 'tmpl-change': 1 } } },
@@ -107,7 +84,7 @@ test('a done 登录通知 offers 继续接收登录通知, asking WeChat in the 
 });
 
 test('the browser link page renders the request without any sign-in', async (t) => {
-  const host = await open(t, `packages/notify/pages/link/index?t=${TOKEN}`, {
+  const host = await openPage(t, `packages/notify/pages/link/index?t=${TOKEN}`, {
     [`GET /api/v1/link/${TOKEN}`]: { body: request },
   });
   check(host, ['开票登录', '上海云票贸易有限公司', '151****1832', '扫码登录']);
@@ -119,14 +96,14 @@ test('the browser link page renders the request without any sign-in', async (t) 
 });
 
 test('登录通知 lists the pending requests', async (t) => {
-  const host = await open(t, 'packages/notify/pages/list/index', {
+  const host = await openPage(t, 'packages/notify/pages/list/index', {
     'GET /api/v1/login-requests': { body: list },
   });
   check(host, ['开票登录', '收票认证', '上海云票贸易有限公司 · 151****1832', '上海云票贸易有限公司 · 139****0001']);
 });
 
 test('登录通知 says when nothing is pending', async (t) => {
-  const host = await open(t, 'packages/notify/pages/list/index', {
+  const host = await openPage(t, 'packages/notify/pages/list/index', {
     'GET /api/v1/login-requests': { body: { requests: [] } },
   });
   check(host, ['暂无待处理的登录通知']);

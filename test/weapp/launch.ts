@@ -1,0 +1,31 @@
+/** What the subpackage tests share: opening a page of the weapp build, and checking what it shows. */
+import assert from 'node:assert/strict';
+import type { TestContext } from 'node:test';
+import { WeappHost, type Routes } from '../support/weapp-host';
+import { locateBuild } from './build';
+import { apiRoutes } from './fixtures';
+
+const build = locateBuild();
+
+/** Opens `url` on the app's routes and `routes`; the host is disposed after the test. */
+export async function openPage(t: TestContext, url: string, routes: Routes): Promise<WeappHost> {
+  if (build instanceof Error) throw build;
+  // Privacy consent given earlier, as WeChat's storage would keep it.
+  const host = await WeappHost.launch(
+    { dir: build.dir, routes: { ...apiRoutes(), ...routes }, storage: { 'privacy.agreed': true } },
+    url,
+  );
+  t.after(() => host.dispose());
+  return host;
+}
+
+/** Every expected text is on the page, nothing failed, and every call had a route. */
+export function check(host: WeappHost, expected: string[]): void {
+  const text = host.current.text();
+  for (const want of expected) assert.ok(text.includes(want), `"${want}" is not on ${host.current.route}:\n${text}`);
+  assert.deepEqual(host.errors, [], host.errorText());
+  assert.deepEqual(
+    host.unmatched.map((r) => `${r.method} ${r.path}`),
+    [],
+  );
+}
