@@ -42,6 +42,10 @@ const shared = {
   globals: taroGlobals,
   setupFiles: ['<rootDir>/test/app/setup/env.ts'],
   clearMocks: true,
+  // Jest 30's default 'soft' clean-up of a finished test file's globals wraps their setters; MobX's
+  // shared globals object then recurses through the wrappers in the next file of the same worker
+  // ("Maximum call stack size exceeded"). Each file gets a fresh environment anyway.
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };
 
 module.exports = {

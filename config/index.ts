@@ -39,7 +39,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     framework: 'react',
     compiler: 'webpack5',
-    cache: { enable: true },
+    // Persistent cache for watch builds only: a stale cache once produced a broken production build.
+    cache: { enable: process.env.NODE_ENV === 'development' },
     mini: {
       compile,
       postcss: {
