@@ -146,7 +146,10 @@ describe('#e2e.accounts', () => {
     await seen(page, '扫码登录').click();
     await page.locator('img[src^="data:image/png"]').filter({ visible: true }).first().waitFor();
     await confirmTicket(server, holder.idNumber, 'login');
-    await seen(page, /已登录/, { exact: false }).waitFor({ timeout: 20_000 });
+    // A login of my bound account is the natural moment to ask for more 登录通知 (F20).
+    await seen(page, '继续接收登录通知').click({ timeout: 20_000 });
+    await seen(page, '允许').click();
+    await seen(page, /已登录/, { exact: false }).waitFor();
     const [account] = await accounts(alice);
     assert.ok(account.sessions.receive, 'the 收票 session is live after the QR login');
   });
