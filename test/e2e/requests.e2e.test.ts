@@ -185,4 +185,24 @@ describe('#e2e.requests', () => {
     assert.equal((await statusOf(server, asked.body.requestId)).status, 'done');
     await page.context().close();
   });
+
+  it('should expire an unanswered request: the caller is told, and its page says so', async () => {
+    const short = await startTestServer({ staticDir: h5Dir, env: { LOGIN_REQUEST_TTL_SECONDS: '2' } });
+    try {
+      const a = await boundAccount(short, { credits: 1 });
+      await dropSessions(short, a.person);
+      const asked = await ask(short, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
+      assert.equal(asked.status, 202);
+      const ended = await settled(short, asked.body.requestId, 15_000);
+      assert.equal(ended.status, 'expired');
+      const [message] = await messagesOf(short, a.alice.user);
+      const page = await phonePage(browser);
+      await page.goto(`${short.url}/?wxuser=${encodeURIComponent(a.alice.user)}#/${message.page}`);
+      await seen(page, '登录通知已过期').waitFor();
+      assert.equal(await seen(page, '登录').isVisible(), false, 'an expired request offers no login');
+      await page.context().close();
+    } finally {
+      await short.close();
+    }
+  });
 });
