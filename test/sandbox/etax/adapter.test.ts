@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createEtaxHttpGateway } from '../../../server/adapters/etax/http';
 import { createMemoryRateLimiter, type RateLimiter } from '../../../server/adapters/etax/rate-limit';
-import { MIN, expectEtaxError, expectStep, passwordLogin, startBureau, withPerson, type Bureau } from './helpers';
+import {
+  smsStep,
+  MIN,
+  expectEtaxError,
+  expectStep,
+  passwordLogin,
+  startBureau,
+  withPerson,
+  type Bureau,
+} from './helpers';
 
 describe('#etax.adapter rate limits', () => {
   let b: Bureau;
@@ -126,15 +135,7 @@ describe('#etax.adapter calls', () => {
 
   it('should hand out opaque flow ids and refuse ones it did not make', async () => {
     const { enterprise, person } = await withPerson(b);
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     assert.ok(!sms.flowId.includes(person.phone));
     await expectEtaxError(b.gateway.pollLogin('not-a-flow'), 'flow_closed');
     await expectEtaxError(b.gateway.pollLogin('00000000-0000-0000-0000-000000000000.abc'), 'flow_closed');
@@ -142,15 +143,7 @@ describe('#etax.adapter calls', () => {
 
   it('should close a flow after its lifetime', async () => {
     const { enterprise, person } = await withPerson(b);
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     b.advance(10 * MIN);
     const err = await expectEtaxError(b.gateway.pollLogin(sms.flowId), 'flow_closed');
     assert.equal(err.message, '登录信息已失效，请重新登录！');

@@ -2,7 +2,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { makeIdNumber, makePhone } from '../../support/factories';
-import { MIN, expectEtaxError, expectStep, passwordLogin, startBureau, withPerson, type Bureau } from './helpers';
+import {
+  smsStep,
+  MIN,
+  expectEtaxError,
+  expectStep,
+  passwordLogin,
+  startBureau,
+  withPerson,
+  type Bureau,
+} from './helpers';
 
 describe('#etax.control', () => {
   let b: Bureau;
@@ -106,15 +115,7 @@ describe('#etax.control', () => {
 
   it('should list the SMS of a phone newest first as {phone, code, purpose, sentAt}', async () => {
     const { enterprise, person } = await withPerson(b);
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     b.advance(MIN);
     await b.gateway.resendSms(sms.flowId);
     const list = (await b.get(`/sms?phone=${person.phone}`)).body;
@@ -136,15 +137,7 @@ describe('#etax.control', () => {
       body: JSON.stringify({ failRealName: true }),
     });
     assert.equal(patched.status, 200);
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     const step = expectStep(
       await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)),
       'needs_real_name',

@@ -180,8 +180,8 @@ export async function withPerson(
   return { enterprise, person };
 }
 
-/** Password + SMS all the way to the session. */
-export async function passwordLogin(
+/** Password login by the person's phone, up to the SMS step. */
+export async function smsStep(
   b: Bureau,
   person: PersonFixture,
   taxId: string,
@@ -195,7 +195,18 @@ export async function passwordLogin(
     channel,
     role,
   });
-  const sms = expectStep(started, 'sms_sent');
+  return expectStep(started, 'sms_sent');
+}
+
+/** Password + SMS all the way to the session. */
+export async function passwordLogin(
+  b: Bureau,
+  person: PersonFixture,
+  taxId: string,
+  channel: Channel = 'issue',
+  role?: Role,
+) {
+  const sms = await smsStep(b, person, taxId, channel, role);
   const done = await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone));
   return expectStep(done, 'logged_in').session;
 }

@@ -1,7 +1,7 @@
 /** Rule 9: hosted numbers — the provider endpoint hands out the latest code, so auto-login needs no person. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
+import { smsStep, expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
 
 describe('#etax.hostedNumbers (rule 9)', () => {
   let b: Bureau;
@@ -19,15 +19,7 @@ describe('#etax.hostedNumbers (rule 9)', () => {
       'nothing received yet',
     );
 
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     const hosted = await b.gateway.fetchHostedCode({ provider: 'huameng', phone: person.phone, sentAfter: sms.sentAt });
     assert.ok(hosted);
     assert.equal(hosted.code, await b.latestCode(person.phone));

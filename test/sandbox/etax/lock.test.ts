@@ -1,7 +1,7 @@
 /** Rule 2: attempts left on a wrong password; 5 wrong (passwords or SMS codes) in 30 min lock for 30 min. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MIN, expectEtaxError, expectStep, passwordLogin, startBureau, withPerson, type Bureau } from './helpers';
+import { smsStep, MIN, expectEtaxError, passwordLogin, startBureau, withPerson, type Bureau } from './helpers';
 
 describe('#etax.lock (rule 2)', () => {
   let b: Bureau;
@@ -51,15 +51,7 @@ describe('#etax.lock (rule 2)', () => {
         'wrong_password',
       );
     }
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     const code = await b.latestCode(person.phone);
     const wrongCode = code === '000000' ? '111111' : '000000';
     const first = await expectEtaxError(b.gateway.submitSmsCode(sms.flowId, wrongCode), 'sms_code_wrong');

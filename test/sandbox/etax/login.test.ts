@@ -1,7 +1,7 @@
 /** Rule 1: account + password, then the SMS second factor; the enterprise chosen by 税号. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { MIN, expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
+import { smsStep, MIN, expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
 
 describe('#etax.login (rule 1)', () => {
   let b: Bureau;
@@ -78,15 +78,7 @@ describe('#etax.login (rule 1)', () => {
 
   it('should expire a code after 5 minutes', async () => {
     const { enterprise, person } = await withPerson(b);
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     const code = await b.latestCode(person.phone);
     b.advance(5 * MIN);
     const err = await expectEtaxError(b.gateway.submitSmsCode(sms.flowId, code), 'sms_code_expired');
@@ -95,15 +87,7 @@ describe('#etax.login (rule 1)', () => {
 
   it('should resend only after 60 seconds, and then only the newest code works', async () => {
     const { enterprise, person } = await withPerson(b);
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     const first = await b.latestCode(person.phone);
     b.advance(20_000);
     const early = await expectEtaxError(b.gateway.resendSms(sms.flowId), 'resend_too_soon');
@@ -124,15 +108,7 @@ describe('#etax.login timing', () => {
     const b = await startBureau({ timing: { smsValidityMs: 30_000, smsResendMs: 10_000 } });
     try {
       const { enterprise, person } = await withPerson(b);
-      const sms = expectStep(
-        await b.gateway.startLogin({
-          account: person.phone,
-          password: person.password,
-          taxId: enterprise.taxId,
-          channel: 'issue',
-        }),
-        'sms_sent',
-      );
+      const sms = await smsStep(b, person, enterprise.taxId);
       assert.equal(sms.resendAt.getTime() - sms.sentAt.getTime(), 10_000);
       b.advance(10_000);
       await b.gateway.resendSms(sms.flowId);

@@ -1,7 +1,7 @@
 /** Rules 4 and 5: the real-name check below 实名等级 3, then the agreement re-sign (seed 4.2, 4.3). */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
+import { smsStep, expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
 
 describe('#etax.realName (rule 4)', () => {
   let b: Bureau;
@@ -39,15 +39,7 @@ describe('#etax.realName (rule 4)', () => {
   it('should not ask again once the check passed (实名等级 raised to 3)', async () => {
     const { enterprise, person, step } = await toRealNameStep();
     await b.gateway.confirmRealName(step.flowId);
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     expectStep(await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)), 'logged_in');
   });
 
@@ -98,15 +90,7 @@ describe('#etax.agreement (rule 5)', () => {
 
   it('should ask an unsigned person to sign the agreement, and signing continues the login', async () => {
     const { enterprise, person } = await withPerson(b, { agreementSigned: false });
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     const agreement = expectStep(
       await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)),
       'needs_agreement',
@@ -116,29 +100,13 @@ describe('#etax.agreement (rule 5)', () => {
     await expectEtaxError(b.gateway.confirmRealName(agreement.flowId), 'wrong_step');
     expectStep(await b.gateway.signAgreement(agreement.flowId), 'logged_in');
 
-    const again = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const again = await smsStep(b, person, enterprise.taxId);
     expectStep(await b.gateway.submitSmsCode(again.flowId, await b.latestCode(person.phone)), 'logged_in');
   });
 
   it('should run the real-name check first, then the agreement', async () => {
     const { enterprise, person } = await withPerson(b, { realNameLevel: 1, agreementSigned: false });
-    const sms = expectStep(
-      await b.gateway.startLogin({
-        account: person.phone,
-        password: person.password,
-        taxId: enterprise.taxId,
-        channel: 'issue',
-      }),
-      'sms_sent',
-    );
+    const sms = await smsStep(b, person, enterprise.taxId);
     const realName = expectStep(
       await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)),
       'needs_real_name',
