@@ -155,6 +155,11 @@ const sessionStatusWire = z.discriminatedUnion('state', [
   z.object({ state: z.literal('expired'), at: date, reason: z.string() }),
   z.object({ state: z.literal('dropped'), at: date, reason: z.string() }),
 ]);
+const sessionPingWire = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('active'), expiresAt: date }),
+  z.object({ state: z.literal('expired'), at: date, reason: z.string() }),
+  z.object({ state: z.literal('dropped'), at: date, reason: z.string() }),
+]);
 const enterpriseWire = z.object({ taxId: z.string(), name: z.string(), region: z.string() });
 const relationsWire = z.object({
   person: z.object({ name: z.string(), idType: z.enum(ID_TYPES), maskedIdNumber: z.string(), maskedPhone: z.string() }),
@@ -389,6 +394,9 @@ export function createEtaxHttpGateway(options: EtaxHttpGatewayOptions): EtaxGate
 
     async checkSession(sessionId) {
       return call('checkSession', 'GET', `/sessions/${seg(sessionId)}`, undefined, sessionStatusWire);
+    },
+    async pingSession(sessionId) {
+      return call('pingSession', 'GET', `/sessions/${seg(sessionId)}/ping`, undefined, sessionPingWire);
     },
     async lookupRelations(input) {
       return call('lookupRelations', 'POST', '/relations/query', input, relationsWire);

@@ -92,6 +92,15 @@ export type SessionStatus =
   /** Dropped by the bureau, typically because the person logged in elsewhere in the same region. */
   | { state: 'dropped'; at: Date; reason: string };
 
+/**
+ * The cheapest answer about a session (pingSession): live and until when, or since when and why
+ * not. What a watch that asks every few minutes needs, and nothing the bureau must look up.
+ */
+export type SessionPing =
+  | { state: 'active'; expiresAt: Date }
+  | { state: 'expired'; at: Date; reason: string }
+  | { state: 'dropped'; at: Date; reason: string };
+
 export interface AuthStatus {
   ticket: string;
   state: 'pending' | 'scanned' | 'confirmed' | 'expired';
@@ -156,6 +165,11 @@ export interface EtaxGateway {
 
   // ---- Sessions and lookups ----
   checkSession(sessionId: string): Promise<SessionStatus>;
+  /**
+   * The cheapest session check the gateway offers (the session watch's call): state and end only.
+   * Checks count against the bureau's patience like logins do: call it sparingly.
+   */
+  pingSession(sessionId: string): Promise<SessionPing>;
   lookupRelations(input: { account: string; taxId: string }): Promise<RelationLookup>;
   lookupEnterprise(taxId: string): Promise<EnterpriseInfo>;
   /**

@@ -20,15 +20,25 @@ export interface EtaxStoreOptions {
 /** A fault of the bureau API (rule 10); the control API is never affected. */
 export type Fault = { mode: 'slow'; ms: number } | { mode: 'down'; variant: 'reset' | '503' } | { mode: 'error' };
 
+/** One session check the bureau answered (counted for tests; kept in memory only). */
+export interface SessionCheck {
+  sessionId: string;
+  idNumber: string;
+  at: number;
+}
+
 /** Transient records are dropped this long after they stopped mattering, to keep the file small. */
 const KEEP_AFTER_EXPIRY_MS = 24 * 60 * 60_000;
 const MAX_SMS = 500;
+const MAX_CHECKS = 5000;
 
 export class EtaxStore {
   readonly timing: EtaxTiming;
   readonly dataFile?: string;
   data: EtaxData;
   fault: Fault | null = null;
+  /** Session checks answered, oldest first (bounded); a runtime record like the fault switch. */
+  checks: SessionCheck[] = [];
   private readonly clock: () => number;
   private offsetMs = 0;
 
@@ -41,6 +51,11 @@ export class EtaxStore {
 
   now(): number {
     return this.clock() + this.offsetMs;
+  }
+
+  countCheck(sessionId: string, idNumber: string): void {
+    this.checks.push({ sessionId, idNumber, at: this.now() });
+    if (this.checks.length > MAX_CHECKS) this.checks.splice(0, this.checks.length - MAX_CHECKS);
   }
 
   /** Moves the sandbox's time forward (control API `POST /clock`). */
@@ -63,6 +78,7 @@ export class EtaxStore {
   reset(): void {
     this.data = emptyData();
     this.fault = null;
+    this.checks = [];
     this.offsetMs = 0;
     this.save();
   }

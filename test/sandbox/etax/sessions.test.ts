@@ -67,4 +67,31 @@ describe('#etax.sessions (rule 6)', () => {
   it('should answer not_found for an unknown session', async () => {
     await expectEtaxError(b.gateway.checkSession('no-such-session'), 'not_found');
   });
+
+  it('should answer the cheapest check (ping) with the state and end only, and count every check', async () => {
+    const { enterprise, person } = await withPerson(b);
+    const session = await passwordLogin(b, person, enterprise.taxId);
+    const active = await b.gateway.pingSession(session.sessionId);
+    assert.deepEqual(active, { state: 'active', expiresAt: session.expiresAt });
+    await b.gateway.checkSession(session.sessionId);
+    await b.post('/sessions/drop', { idNumber: person.idNumber });
+    const dropped = await b.gateway.pingSession(session.sessionId);
+    assert.equal(dropped.state, 'dropped');
+    assert.equal(dropped.state === 'dropped' && dropped.at.getTime(), b.now());
+    const checks = await b.get(`/sessions/checks?idNumber=${person.idNumber}`);
+    assert.equal(checks.status, 200);
+    assert.deepEqual(
+      checks.body.map((c: { sessionId: string }) => c.sessionId),
+      [session.sessionId, session.sessionId, session.sessionId],
+    );
+  });
+
+  it('should say expired on ping once the lifetime passed, and not_found for an unknown session', async () => {
+    const { enterprise, person } = await withPerson(b);
+    const session = await passwordLogin(b, person, enterprise.taxId);
+    b.advance(20 * MIN);
+    const expired = await b.gateway.pingSession(session.sessionId);
+    assert.deepEqual(expired, { state: 'expired', at: session.expiresAt, reason: '登录已超时，请重新登录！' });
+    await expectEtaxError(b.gateway.pingSession('no-such-session'), 'not_found');
+  });
 });

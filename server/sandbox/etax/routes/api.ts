@@ -24,7 +24,7 @@ import {
 } from '../rules/login';
 import { startPasswordReset, setNewPassword } from '../rules/password-reset';
 import { lookupRelations, requireEnterprise } from '../rules/relations';
-import { sessionStatus } from '../rules/sessions';
+import { pingSession, sessionStatus } from '../rules/sessions';
 import { pollFlow, resendSmsCode, submitSmsCode } from '../rules/steps';
 import { InvalidInput, parse } from './validate';
 
@@ -166,6 +166,10 @@ export const bureauApiRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (
   app.get('/sessions/:sessionId', async (req) => {
     const { sessionId } = parse(z.object({ sessionId: text }), req.params);
     return ok(sessionStatus(store, sessionId));
+  });
+  app.get('/sessions/:sessionId/ping', async (req) => {
+    const { sessionId } = parse(z.object({ sessionId: text }), req.params);
+    return ok(pingSession(store, sessionId));
   });
   app.post('/relations/query', async (req) => {
     const body = parse(relationBody, req.body);

@@ -3,7 +3,7 @@
  * read the SMS a phone received, play the holder confirming a QR or face ticket, drop sessions,
  * and switch faults. Errors are `{ error: { code, message } }` like the product's own API.
  * Extra routes: PATCH /persons/:idNumber, POST /hosted-numbers, POST /tickets/:ticket/scan,
- * GET /state (the phone page's data), POST /clock, POST /reset.
+ * GET /state (the phone page's data), POST /clock, POST /reset, GET /sessions/checks.
  */
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
@@ -227,6 +227,11 @@ export const controlRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (ap
     const { idNumber } = parse(idNumberBody, req.body);
     person(idNumber);
     return { dropped: store.mutate(() => dropSessionsOf(store, idNumber)) };
+  });
+  /** The session checks (GET /api/sessions/:id and …/ping) the bureau answered for a person, oldest first. */
+  app.get('/sessions/checks', async (req) => {
+    const { idNumber } = parse(idNumberBody, req.query);
+    return store.checks.filter((c) => c.idNumber === idNumber).map((c) => ({ sessionId: c.sessionId, at: iso(c.at) }));
   });
 
   // ---- Faults, clock, reset ----

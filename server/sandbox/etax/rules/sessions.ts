@@ -83,6 +83,7 @@ export function sessionView(store: EtaxStore, s: Session) {
 /** `GET /api/sessions/:id`: active, expired, or dropped with the bureau's reason. */
 export function sessionStatus(store: EtaxStore, id: string) {
   const s = requireSession(store, id);
+  store.countCheck(s.id, s.idNumber);
   if (s.droppedAt !== undefined) {
     return {
       state: 'dropped' as const,
@@ -94,4 +95,25 @@ export function sessionStatus(store: EtaxStore, id: string) {
     return { state: 'expired' as const, reason: MSG.sessionExpired, at: new Date(s.expiresAt).toISOString() };
   }
   return { state: 'active' as const, session: sessionView(store, s) };
+}
+
+/**
+ * `GET /api/sessions/:id/ping`: the cheapest check (no person, enterprise or 认证 looked up): is it
+ * still live, until when, or since when and why not. Counted like every check (control API
+ * `GET /sessions/checks`), so tests can see how often the product asks.
+ */
+export function pingSession(store: EtaxStore, id: string) {
+  const s = requireSession(store, id);
+  store.countCheck(s.id, s.idNumber);
+  if (s.droppedAt !== undefined) {
+    return {
+      state: 'dropped' as const,
+      reason: s.dropReason ?? MSG.sessionDropped,
+      at: new Date(s.droppedAt).toISOString(),
+    };
+  }
+  if (store.now() >= s.expiresAt) {
+    return { state: 'expired' as const, reason: MSG.sessionExpired, at: new Date(s.expiresAt).toISOString() };
+  }
+  return { state: 'active' as const, expiresAt: new Date(s.expiresAt).toISOString() };
 }
