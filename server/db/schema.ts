@@ -497,3 +497,37 @@ export const tenantWebhooks = pgTable('tenant_webhooks', {
   secretEnc: text('secret_enc').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+// ---- Ahead of the failure: the session watch and expiry reminders (issue 14) ----------------------
+
+/** What the watch keeps a record of per account: the session of a channel, or the account's 认证. */
+export type WatchSubject = Channel | 'auth';
+/** Why a session ended before anyone used it up: 另一处登录 (dropped by the bureau) or 到期. */
+export type DropCause = 'elsewhere' | 'expired';
+
+/**
+ * The session watch's record of an account's bureau session per channel (and of its 认证): when
+ * the bureau was last asked, the last drop seen (已掉线: when, the likely cause, the bureau's words)
+ * and which end (expires_at / auth_valid_until) was announced as nearing (webhook) and reminded
+ * (the holder), so each end is announced and reminded once. A drop is news only while no login
+ * came after it (etax_sessions.logged_in_at).
+ */
+export const sessionWatch = pgTable(
+  'session_watch',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => etaxAccounts.id, { onDelete: 'cascade' }),
+    subject: text('subject').$type<WatchSubject>().notNull(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    checkedAt: timestamp('checked_at', { withTimezone: true }),
+    droppedAt: timestamp('dropped_at', { withTimezone: true }),
+    dropCause: text('drop_cause').$type<DropCause>(),
+    dropReason: text('drop_reason'),
+    expiringNotedFor: timestamp('expiring_noted_for', { withTimezone: true }),
+    remindedFor: timestamp('reminded_for', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.subject] }), index('session_watch_checked_idx').on(t.checkedAt)],
+);
