@@ -54,8 +54,6 @@ export interface WechatClient {
 
 /** Refresh ahead of expiry; WeChat hands out a new token in the last 5 minutes. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
-/** How long a replaced token keeps working after a forced refresh. */
-const OVERLAP_MS = 5 * 60 * 1000;
 /** A token closer than this to expiry is not worth using while another instance refreshes. */
 const STILL_VALID_MS = 30 * 1000;
 const LOCK_POLL_MS = 100;
@@ -244,7 +242,8 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
       previous: replaced
         ? {
             token: current.token,
-            validUntil: force ? Math.min(now() + OVERLAP_MS, current.expiresAt) : current.expiresAt,
+            // A forced refresh invalidates the previous token at once; an early refresh does not.
+            validUntil: force ? requestedAt : current.expiresAt,
           }
         : current?.previous,
     };

@@ -5,8 +5,8 @@ export interface StoredAccessToken {
   token: string;
   expiresAt: number;
   /**
-   * The token this one replaced. WeChat keeps it valid for 5 more minutes after a forced
-   * refresh, so instances still holding it in memory keep working meanwhile.
+   * The token this one replaced and until when WeChat accepts it: to its own expiry after an
+   * early refresh, not at all after a forced one (instances holding it get 40001 and re-read).
    */
   previous?: { token: string; validUntil: number };
   /** Forced refreshes used on `day` (Beijing date, YYYY-MM-DD): WeChat allows 20 a day. */

@@ -22,6 +22,8 @@ export interface WechatSandboxOptions {
   forcedRefreshPerDay?: number;
   /** Subscribe sends per Beijing day before 45009. */
   sendQuotaPerDay?: number;
+  /** code2Session calls per user per minute before 45011 (WeChat: 100). */
+  code2SessionPerUserPerMinute?: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export const wechatSandbox: FastifyPluginAsync<WechatSandboxOptions> = async (ap
       now: options.now ?? Date.now,
       forcedRefreshPerDay: options.forcedRefreshPerDay ?? 20,
       sendQuotaPerDay: options.sendQuotaPerDay ?? 100_000,
+      code2SessionPerUserPerMinute: options.code2SessionPerUserPerMinute ?? 100,
     },
     store,
   );
@@ -55,12 +58,25 @@ export const wechatSandbox: FastifyPluginAsync<WechatSandboxOptions> = async (ap
 
 const templateSpecs = z.record(
   z.string().min(1),
-  z.object({ fields: z.record(z.string().min(1), z.enum(FIELD_KINDS)) }),
+  z
+    .object({
+      fields: z.record(z.string().min(1), z.enum(FIELD_KINDS)),
+      enums: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
+    })
+    .refine(
+      (t) => Object.entries(t.fields).every(([key, kind]) => kind !== 'enum' || t.enums?.[key]),
+      'an enum field needs its values in enums',
+    ),
 );
 
 // ---------------------------------------------------------------- WeChat's own API
 
 const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world }) => {
+  /** Path → method of WeChat's routes here, for the answer to a wrong method. */
+  const methods = new Map<string, string>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') methods.set(route.url, method);
+  });
   // WeChat reads every body as JSON, whatever its content type.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => {
@@ -88,6 +104,15 @@ const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { worl
   app.post('/cgi-bin/message/subscribe/send', async (req, reply) => {
     const answer = await withObjectBody(req.body, (body) => world.send(query(req.query).access_token, body));
     return sendWithMsgid(reply, answer);
+  });
+
+  // Paths WeChat does not have answer like WeChat: 40066 invalid url; a known path with the
+  // wrong method 43001 (require GET) or 43002 (require POST).
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0];
+    const method = methods.get(path);
+    const answer = method ? wxError(method === 'GET' ? 43001 : 43002) : wxError(40066);
+    return reply.code(200).send(answer);
   });
 };
 
@@ -143,6 +168,9 @@ const ERROR_CODES: Record<number, string> = {
 };
 
 const control: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world }) => {
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `no control route ${req.method} ${req.url}` } }),
+  );
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof z.ZodError) {
       const message = err.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ` : '') + i.message).join('; ');

@@ -8,6 +8,8 @@ import type { SandboxStore } from './store';
 export interface TemplateSpec {
   /** Template key (e.g. "thing1") → its kind, which sets the value rule. */
   fields: Record<string, FieldKind>;
+  /** Template key of an `enum` field → the values WeChat accepts for it. */
+  enums?: Record<string, string[]>;
 }
 
 export interface WorldConfig {
@@ -19,6 +21,8 @@ export interface WorldConfig {
   now: () => number;
   forcedRefreshPerDay: number;
   sendQuotaPerDay: number;
+  /** code2Session calls per user per minute before 45011 (WeChat: 100). */
+  code2SessionPerUserPerMinute: number;
 }
 
 export type FaultApi = 'jscode2session' | 'stable_token' | 'send';
@@ -69,7 +73,7 @@ export interface SandboxData {
 
 const CODE_TTL_MS = 5 * 60 * 1000;
 const TOKEN_TTL_S = 7200;
-/** WeChat hands out a new token in the last 5 minutes, and a replaced token works 5 more. */
+/** WeChat hands out a new token in the last 5 minutes; /cgi-bin/token's replaced token works 5 more. */
 const EARLY_REFRESH_MS = 5 * 60 * 1000;
 const OVERLAP_MS = 5 * 60 * 1000;
 /** Forced refreshes closer together than this return the current token unchanged. */
@@ -89,13 +93,16 @@ const ERRMSG: Record<number, string> = {
   40037: 'invalid template_id',
   40125: 'invalid appsecret',
   40163: 'code been used',
-  40226: 'high risk user',
+  40226: 'code blocked',
   41001: 'access_token missing',
   41002: 'appid missing',
   41004: 'appsecret missing',
   41008: 'missing code',
+  40066: 'invalid url',
   41030: 'invalid page',
   42001: 'access_token expired',
+  43001: 'require GET method',
+  43002: 'require POST method',
   43101: 'user refuse to accept the msg',
   44002: 'empty post data',
   45009: 'reach max api daily quota limit',
@@ -130,6 +137,8 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
   const { now } = config;
   const data = store.data;
   let faults: Fault[] = [];
+  /** code2Session calls per user in the current minute (a rate window, not worth persisting). */
+  const loginCalls = new Map<string, { minute: number; count: number }>();
 
   const beijingDay = (ms: number) => new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
   const randomToken = (bytes: number) => randomBytes(bytes).toString('base64url');
@@ -204,7 +213,14 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
       if (bad) return bad;
       if (query.grant_type !== 'authorization_code') return wxError(40002);
       if (!code) return wxError(41008);
-      if (!issued || now() - issued.issuedAt > CODE_TTL_MS) return wxError(40029);
+      if (!issued) return wxError(40029);
+      // 100 calls per user per minute; the refused call does not use the code.
+      const minute = Math.floor(now() / 60_000);
+      const calls = loginCalls.get(issued.user);
+      const count = calls?.minute === minute ? calls.count + 1 : 1;
+      loginCalls.set(issued.user, { minute, count });
+      if (count > config.code2SessionPerUserPerMinute) return wxError(45011);
+      if (now() - issued.issuedAt > CODE_TTL_MS) return wxError(40029);
       if (issued.used) return wxError(40163);
       issued.used = true;
       const user = ensureUser(issued.user);
@@ -230,7 +246,8 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
         if (current && t - s.lastForcedAt < FORCE_INTERVAL_MS) return tokenAnswer(s.current!);
         s.forcedCount += 1;
         s.lastForcedAt = t;
-        retire(s.current, t + OVERLAP_MS);
+        // A forced refresh invalidates the previous token at once (unlike an early refresh).
+        retire(s.current, t);
         s.current = issueToken();
       } else if (!current || current.replacedUntil !== undefined || current.expiresAt - t <= EARLY_REFRESH_MS) {
         // Early refresh: the old token simply runs to its own expiry.
@@ -297,7 +314,7 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
         const entry = given[key] as { value?: unknown } | undefined;
         const value = entry && typeof entry === 'object' ? entry.value : undefined;
         if (typeof value !== 'string') return wxError(47003, `argument invalid! data.${key}.value missing`);
-        const problem = checkValue(kind, value);
+        const problem = checkValue(kind, value, template.enums?.[key]);
         if (problem) return wxError(47003, `argument invalid! data.${key}.value ${problem}`);
         values[key] = { value };
       }
