@@ -11,7 +11,9 @@
  *  - a bureau refusal becomes an AppError with the bureau's own words; refusals that end the flow
  *    also mark it failed, the others leave it where it was so the user can try again;
  *  - secrets (the typed password, the gateway's flow id) are encrypted and wiped when a flow ends;
- *  - a short lease (busy_until) keeps two concurrent calls from driving one bureau flow twice.
+ *  - a short lease (busy_until) keeps two concurrent calls from driving one bureau flow twice;
+ *  - every step asks permissions.ts again whether the flow's user may still do what it does (and
+ *    once more in the transaction that saves the outcome): a refusal ends the flow, nothing is saved.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
@@ -30,7 +32,7 @@ import {
   type LoginStep,
   type QrChallenge,
 } from '../adapters/etax/types';
-import { enterpriseAccess, authorize, type AccountRow, type EnterpriseRow } from './permissions';
+import { assertMayContinue, authorize, enterpriseAccess, type AccountRow, type EnterpriseRow } from './permissions';
 import { accountExists, insertAccount, lockAccount, normalizeAccount } from './accounts';
 import { moveBinding, notifyAccountChange } from './bindings';
 import { recordRecentLogin } from './recent-logins';
@@ -148,6 +150,29 @@ function fail(db: Db | Tx, flow: FlowRow, code: string, message: string): Promis
   return save(db, flow, { step: 'failed', error: { code, message } });
 }
 
+/** The flow's user may no longer do what the flow does (left the tenant, lost the binding…). */
+class FlowRefusal extends AppError {}
+
+/** assertMayContinue for this flow, its refusal as a FlowRefusal (which ends the flow). */
+async function stillAllowed(db: Db | Tx, flow: FlowRow): Promise<void> {
+  try {
+    await assertMayContinue(db, { kind: flow.purpose, ...flow });
+  } catch (err) {
+    if (err instanceof AppError) throw new FlowRefusal(err.status, err.code, err.message);
+    throw err;
+  }
+}
+
+/** Before a step: a flow its user may no longer continue ends with the refusal, which is thrown. */
+async function recheck(db: Db, flow: FlowRow): Promise<void> {
+  try {
+    await stillAllowed(db, flow);
+  } catch (err) {
+    if (err instanceof FlowRefusal) await fail(db, flow, err.code, err.message);
+    throw err;
+  }
+}
+
 async function qrView(qr: QrChallenge): Promise<NonNullable<FlowState['qr']>> {
   // The sandbox sends the picture; a gateway that sends only the payload gets it drawn here.
   const image = qr.image ?? (await QRCode.toDataURL(qr.payload, { margin: 1, width: 240 }));
@@ -208,6 +233,7 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
     // Encrypted again so the row is under the current key, whatever key the draft was written with.
     const password = deps.secrets.decrypt(flow.passwordEnc);
     return deps.db.transaction(async (tx) => {
+      await stillAllowed(tx, flow);
       const accountId = await insertAccount(tx, {
         tenantId: flow.tenantId,
         enterpriseId: flow.enterpriseId,
@@ -243,6 +269,7 @@ async function complete(deps: Deps, log: Log, flow: FlowRow, session: EtaxSessio
         previousUser: null,
       };
     }
+    await stillAllowed(tx, flow);
     // What the bureau says now is the truth: 身份, permissions, 认证.
     await tx
       .update(etaxAccounts)
@@ -277,6 +304,7 @@ async function completeAdmin(deps: Deps, flow: FlowRow, session: EtaxSession): P
   const refusal = adminRoleRefusal([session.role]);
   if (refusal) return fail(deps.db, flow, AdminErrorCodes.roleRequired, refusal);
   return deps.db.transaction(async (tx) => {
+    await stillAllowed(tx, flow);
     await becomeAdmin(tx, {
       enterpriseId: flow.enterpriseId,
       tenantId: flow.tenantId,
@@ -599,6 +627,10 @@ function gatewayFlowId(deps: Deps, flow: FlowRow): string {
 
 /** A bureau refusal during a flow: the flow ends or stays, the lease is freed; the error to answer. */
 async function settle(deps: Deps, flow: FlowRow, err: unknown): Promise<unknown> {
+  if (err instanceof FlowRefusal) {
+    await fail(deps.db, flow, err.code, err.message);
+    return err;
+  }
   if (!(err instanceof EtaxError)) {
     await release(deps.db, flow);
     return err;
@@ -630,6 +662,7 @@ async function act(
   if (!steps.includes(loaded.state.step)) {
     throw new AppError(409, AccountErrorCodes.wrongStep, '当前步骤不可执行该操作，请按页面提示操作');
   }
+  await recheck(deps.db, loaded);
   const flow = await claim(deps, loaded);
   if (!flow) throw new AppError(409, AccountErrorCodes.flowBusy, '上一步操作正在处理，请稍候');
   try {
@@ -703,6 +736,7 @@ export async function pollFlow(deps: Deps, log: Log, owner: FlowOwner, flowId: s
   const loaded = await loadFlow(deps.db, owner, flowId);
   if (isTerminal(loaded.state.step)) return loaded.state;
   if (expired(loaded)) return expire(deps.db, loaded);
+  await recheck(deps.db, loaded);
   if (!['qr', 'face', 'hosted_wait'].includes(loaded.state.step)) return loaded.state;
   const flow = await claim(deps, loaded);
   // Another call is asking the bureau right now: what we know is the answer.
@@ -711,7 +745,7 @@ export async function pollFlow(deps: Deps, log: Log, owner: FlowOwner, flowId: s
     return await pollStep(deps, log, flow);
   } catch (err) {
     const settled = await settle(deps, flow, err);
-    if (!(settled instanceof AppError)) throw settled;
+    if (!(settled instanceof AppError) || settled instanceof FlowRefusal) throw settled;
     const [after] = await deps.db
       .select({ state: loginFlows.state })
       .from(loginFlows)

@@ -27,7 +27,7 @@ import { enterprises, etaxAccounts, passwordChangeItems, passwordChanges } from 
 import { AppError, errors } from '../http/errors';
 import type { AppContext } from '../context';
 import { EtaxError, type HostedProvider, type PasswordResetStep, type SmsSentStep } from '../adapters/etax/types';
-import { authorize, type AccountRow } from './permissions';
+import { assertMayContinue, authorize, type AccountRow } from './permissions';
 import { etaxToAppError, FLOW_TTL_MS, HOSTED_WAIT_MS } from './flows';
 import { HOSTED_LOGIN_TYPES } from '../../types/domain';
 import { maskAccount } from '../../types/validators';
@@ -229,9 +229,25 @@ async function act(
   if (!steps.includes(loaded.state.step)) {
     throw new AppError(409, PasswordErrorCodes.wrongStep, '当前步骤不可执行该操作，请按页面提示操作');
   }
+  await recheck(deps.db, loaded);
   const change = await claim(deps, loaded);
   if (!change) throw new AppError(409, PasswordErrorCodes.busy, '上一步操作正在处理，请稍候');
   return present(deps.db, await withLease(deps, change, () => action(change)));
+}
+
+/**
+ * Every step: the user must still be allowed to change the account's password (permissions.ts);
+ * a change they may no longer continue ends with the refusal, which is thrown.
+ */
+async function recheck(db: Db, change: ChangeRow): Promise<void> {
+  try {
+    await assertMayContinue(db, { kind: 'password', userId: change.userId, accountId: change.accountId });
+  } catch (err) {
+    if (err instanceof AppError && change.state.step !== 'failed') {
+      await saveChange(db, ended(change, err.code, err.message));
+    }
+    throw err;
+  }
 }
 
 function expire(db: Db, change: ChangeRow): Promise<ChangeRow> {
@@ -498,6 +514,7 @@ export async function retryItem(
   accountId: string,
 ): Promise<PasswordChangeState> {
   const change = await loadChange(deps.db, userId, changeId);
+  await recheck(deps.db, change);
   const key = and(eq(passwordChangeItems.changeId, change.id), eq(passwordChangeItems.accountId, accountId));
   const [item] = await deps.db.select().from(passwordChangeItems).where(key);
   if (!item) throw errors.notFound('该账号不在本次更新之列');
@@ -530,6 +547,7 @@ export async function retryItem(
 export async function pollChange(deps: Deps, log: Log, userId: string, changeId: string): Promise<PasswordChangeState> {
   let change = await loadChange(deps.db, userId, changeId);
   if (inCodeSteps(change) && expired(change)) return present(deps.db, await expire(deps.db, change));
+  if (change.state.step !== 'failed') await recheck(deps.db, change);
   if (waitsForHostedCode(change)) {
     const claimed = await claim(deps, change);
     if (claimed) {

@@ -4,10 +4,12 @@
  *  - a bound account is operated (edit, unbind, delete, login, password, unlock) only by its bound
  *    WeChat user; the enterprise's 数电配置管理员 may also delete it;
  *  - anyone else may ask to move a bound account to themselves (更换微信), proving it at the bureau;
- *  - non-members see nothing: the enterprise or account answers 404, as if it did not exist.
+ *  - non-members see nothing: the enterprise or account answers 404, as if it did not exist;
+ *  - a flow (bureau login, 更换微信, 申请绑定, 新增账号, password change) is allowed again at every step,
+ *    not only when it starts: who leaves the tenant or loses the binding mid-way cannot finish it.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db';
+import type { Db, Tx } from '../db';
 import { accountBindings, enterpriseAdmins, enterprises, etaxAccounts, tenantMembers, tenants } from '../db/schema';
 import { AppError, errors } from '../http/errors';
 import { AccountErrorCodes, type AccountView } from '../../types/accounts';
@@ -91,7 +93,7 @@ const adminOf = (userId: string) =>
   sql<boolean>`exists (select 1 from ${enterpriseAdmins} where ${enterpriseAdmins.enterpriseId} = ${enterprises.id} and ${enterpriseAdmins.userId} = ${userId})`;
 
 /** The enterprise, when the user is a member of its tenant; 404 otherwise. */
-export async function enterpriseAccess(db: Db, userId: string, enterpriseId: string): Promise<EnterpriseAccess> {
+export async function enterpriseAccess(db: Db | Tx, userId: string, enterpriseId: string): Promise<EnterpriseAccess> {
   const [row] = await db
     .select({ enterprise: enterprises, tenantName: tenants.name, isAdmin: adminOf(userId) })
     .from(enterprises)
@@ -108,7 +110,7 @@ export interface AccountAccess extends Standing {
 }
 
 /** The account and the user's standing towards it, when the user is a member of its tenant; 404 otherwise. */
-export async function accountAccess(db: Db, userId: string, accountId: string): Promise<AccountAccess> {
+export async function accountAccess(db: Db | Tx, userId: string, accountId: string): Promise<AccountAccess> {
   const [row] = await db
     .select({
       account: etaxAccounts,
@@ -127,7 +129,7 @@ export async function accountAccess(db: Db, userId: string, accountId: string): 
 
 /** accountAccess, then assertMay. */
 export async function authorize(
-  db: Db,
+  db: Db | Tx,
   userId: string,
   accountId: string,
   action: AccountAction,
@@ -135,4 +137,34 @@ export async function authorize(
   const access = await accountAccess(db, userId, accountId);
   assertMay(action, access);
   return access;
+}
+
+/** What a started flow does, as far as who may continue it is concerned. */
+export type FlowKind = 'add_account' | 'admin' | 'login' | 'auth' | 'change_wechat' | 'password';
+
+/** The account right a flow of this kind needs; null: only membership of the enterprise's tenant. */
+const FLOW_RIGHTS: Record<FlowKind, AccountAction | null> = {
+  add_account: null,
+  admin: null,
+  login: 'login',
+  auth: 'login',
+  change_wechat: 'changeWechat',
+  password: 'password',
+};
+
+/**
+ * Throws (404/403/409, as when the flow starts) unless the user who started the flow may still do
+ * what it does. Called on every step of every flow and again inside the transaction that saves its
+ * outcome. A flow without a user (a login request's browser link or automatic login) answers to
+ * its request, not to a member.
+ */
+export async function assertMayContinue(
+  db: Db | Tx,
+  flow: { kind: FlowKind; userId: string | null; enterpriseId?: string; accountId: string | null },
+): Promise<void> {
+  if (!flow.userId) return;
+  const right = FLOW_RIGHTS[flow.kind];
+  if (right && flow.accountId) await authorize(db, flow.userId, flow.accountId, right);
+  else if (flow.enterpriseId) await enterpriseAccess(db, flow.userId, flow.enterpriseId);
+  else throw new Error(`a ${flow.kind} flow names neither its account nor its enterprise`);
 }
