@@ -77,12 +77,24 @@ function nodeTests(name, dirs, env = {}) {
   if (!ok && !/ℹ fail [1-9]/.test(out)) failed += 1; // crashed before reporting
 }
 
+// `npm test` runs on the Node of the `node` package (npm puts node_modules/.bin first on a script's PATH).
+const wanted = Number(
+  /(\d+)/.exec(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).engines.node)[1],
+);
+if (Number(process.versions.node.split('.')[0]) < wanted) {
+  console.log(
+    `Node ${process.version} is older than package.json's engines (${wanted}): run \`npm install\`, then \`npm test\`.`,
+  );
+  process.exit(1);
+}
+console.log(`=== node ${process.version}`);
+
 const want = (part) => only.length === 0 || only.includes(part);
 
 if (want('static')) {
-  run('lint', 'npx', ['eslint', '--max-warnings=0', 'src', 'types', 'server', 'test', 'config']);
-  run('format', 'npx', ['prettier', '--check', '{src,types,server,test,config,scripts}/**/*.{ts,tsx,mjs,scss}']);
+  run('lint and format', 'npm', ['run', '--silent', 'lint']);
   run('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+  run('unused files and dependencies (knip)', 'npm', ['run', '--silent', 'knip']);
 }
 
 if (want('app')) {
