@@ -35,6 +35,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     outputRoot,
     plugins: [],
+    // WeChat's sitemap (which pages its search may index) sits beside app.json in the weapp build.
+    copy: { patterns: isH5 ? [] : [{ from: 'src/sitemap.json', to: `${outputRoot}/sitemap.json` }], options: {} },
     env: { TARO_APP_API: JSON.stringify(apiBase) },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     framework: 'react',

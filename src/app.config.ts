@@ -39,6 +39,8 @@ export default defineAppConfig({
     // WeChat's default; Taro's browser build draws its own bar (title, back) only when it is named.
     navigationStyle: 'default',
   },
+  // WeChat search indexes no page (src/sitemap.json, copied into the weapp build).
+  sitemapLocation: 'sitemap.json',
   // Code-quality rules of WeChat: inject only the components a page uses.
   lazyCodeLoading: 'requiredComponents',
   // We collect phone and ID numbers: privacy APIs wait for consent (PLATFORM.md).

@@ -1,5 +1,7 @@
 /** The weapp build, loaded headless: every page of app.json loads, and the home page shows the user's tenants. */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { treeStats, WeappHost } from '../support/weapp-host';
 import { locateBuild } from './build';
@@ -32,6 +34,13 @@ function diagnose(host: WeappHost): string {
 test('the weapp build is there', () => {
   if (build instanceof Error) throw build;
   assert.ok(build.pages.length > 0, 'app.json lists no pages');
+});
+
+test('WeChat search indexes none of the pages: app.json names the sitemap the build ships', () => {
+  if (build instanceof Error) throw build;
+  assert.equal(build.app.sitemapLocation, 'sitemap.json');
+  const sitemap = JSON.parse(fs.readFileSync(path.join(build.dir, 'sitemap.json'), 'utf8')) as { rules: unknown[] };
+  assert.deepEqual(sitemap.rules, [{ action: 'disallow', page: '*' }]);
 });
 
 for (const route of build instanceof Error ? [] : build.pages) {
