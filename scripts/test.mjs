@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm test`: every check and every test, in order of cost; exits non-zero on any failure.
- * Server tests run on PGlite, then again on PostgreSQL when TEST_DATABASE_URL is set.
+ * Server tests run on an embedded PostgreSQL cluster started for the run, then again on the
+ * PostgreSQL server at TEST_DATABASE_URL when it is set (CI's PostgreSQL 15).
  * Closes with one line "tests: N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
@@ -109,8 +110,29 @@ if (want('app')) {
 }
 
 if (want('server')) {
-  // The same suites on the embedded database first, whatever TEST_DATABASE_URL says.
-  nodeTests('server tests (PGlite)', ['test/server', 'test/sandbox'], { TEST_DATABASE_URL: '' });
+  // The same suites on the embedded database first (the one `npm start` runs), whatever
+  // TEST_DATABASE_URL says: one throwaway cluster for the run, in a temporary folder on a free port.
+  const { tsImport } = await import('tsx/esm/api');
+  const { startEmbeddedPostgres } = await tsImport('../server/db/embedded.ts', import.meta.url);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiaoyun-test-pg-'));
+  fs.chmodSync(tmp, 0o711); // as root, the database runs as the user postgres
+  try {
+    const cluster = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), settings: { fsync: 'off' } });
+    try {
+      await cluster.createDatabase('fapiaoyun_test');
+      nodeTests('server tests (embedded PostgreSQL)', ['test/server', 'test/sandbox'], {
+        TEST_DATABASE_URL: cluster.url('fapiaoyun_test'),
+      });
+    } finally {
+      await cluster.stop();
+    }
+  } catch (e) {
+    console.log(`\n=== server tests (embedded PostgreSQL): ${e instanceof Error ? e.message : e}`);
+    failures.push('server tests (embedded PostgreSQL)');
+    failed += 1;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
   if (process.env.TEST_DATABASE_URL) {
     run('reset test database', process.execPath, ['--import', 'tsx', 'scripts/reset-test-db.ts']);
     nodeTests('server tests (PostgreSQL)', ['test/server']);

@@ -14,7 +14,7 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   /** The public URL of this server (links in messages, loginUrl); default http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
-  /** A postgres:// URL selects PostgreSQL; unset uses the embedded PGlite database in DATA_DIR. */
+  /** A postgres:// URL selects PostgreSQL; unset runs the embedded PostgreSQL in DATA_DIR/postgres. */
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')

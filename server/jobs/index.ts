@@ -1,9 +1,8 @@
 /**
  * Background work on a PostgreSQL-backed queue (pg-boss), so it survives restarts and any instance
  * can run it: request expiry, notification retries, hosted-number auto-login, webhooks.
- * Runs on PGlite (the same in-process database) or on the PostgreSQL server.
  */
-import { PgBoss, fromPglite, type PGliteLike } from 'pg-boss';
+import { PgBoss } from 'pg-boss';
 import type { Database } from '../db';
 
 export type Jobs = PgBoss;
@@ -15,10 +14,7 @@ export interface StartJobsOptions {
 }
 
 export async function startJobs(database: Database, opts: StartJobsOptions = {}): Promise<Jobs> {
-  const boss =
-    'connectionString' in database.boss
-      ? new PgBoss({ connectionString: database.boss.connectionString, max: 4 })
-      : new PgBoss({ db: fromPglite(database.boss.pglite as PGliteLike), backend: 'pglite' });
+  const boss = new PgBoss({ connectionString: database.url, max: 4 });
   boss.on('error', (err) => opts.onError?.(err));
   await boss.start();
   return boss;

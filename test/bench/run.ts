@@ -5,8 +5,8 @@
  *      found dropped) → the WeChat sandbox receives subscribeMessage.send (its own receipt time);
  *  (b) the bound user submits the SMS code → the operator's GET answers `done`.
  *
- * 500 of each, one after the other, on the real server with both sandboxes mounted (PGlite in
- * memory; PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set). The holder's side —
+ * 500 of each, one after the other, on the real server with both sandboxes mounted (a throwaway
+ * embedded PostgreSQL, or the server at BENCH_DATABASE_URL or TEST_DATABASE_URL). The holder's side —
  * reading the SMS, dropping the session between rounds — is outside the timed spans; the time the
  * e-tax sandbox itself takes inside them is measured too and shown subtracted ("sandbox delay
  * excluded"). Targets: (a) p99 ≤ 100 ms, (b) p99 ≤ 300 ms.

@@ -93,8 +93,8 @@ describe('#accounts.bindings', () => {
     });
 
     it('should let exactly one of several users binding at the same moment win', async () => {
-      // On PostgreSQL the requests really overlap and the losers meet the primary key (409); PGlite
-      // runs one query at a time, so there they mostly see the account already bound (403).
+      // The requests really overlap: the losers meet the primary key (409) or, a moment later, see
+      // the account already bound (403).
       for (let round = 0; round < 5; round++) {
         const users = await Promise.all([1, 2, 3, 4].map(() => member(server, world)));
         const { accountId } = await newAccount(users[0]);

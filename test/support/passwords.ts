@@ -129,7 +129,7 @@ export async function tablesContaining(server: TestServer, needle: string): Prom
 
 /**
  * Runs `fn` while the database refuses to store a new password for this one account, as a lost
- * connection or a full disk would: a trigger (PGlite and PostgreSQL alike), dropped afterwards.
+ * connection or a full disk would: a trigger, dropped afterwards.
  */
 export async function whileStoringFails<T>(server: TestServer, accountId: string, fn: () => Promise<T>): Promise<T> {
   const name = `fail_${accountId.replace(/-/g, '')}`;

@@ -1,23 +1,17 @@
 /**
  * Starts the real server for a test: in-process, listening on a free loopback port, with both
- * sandboxes mounted, on PGlite in memory — or on PostgreSQL when TEST_DATABASE_URL is set.
+ * sandboxes mounted, on the database at TEST_DATABASE_URL (npm test points it at an embedded cluster
+ * for the first run of the suites, at the CI's PostgreSQL for the second). Tests share that database
+ * and isolate themselves by unique data (uniqueUser, random 税号). Without TEST_DATABASE_URL (one
+ * file run by hand) each test database is a throwaway embedded cluster of its own.
  */
-import net from 'node:net';
 import crypto from 'node:crypto';
 import { loadConfig, type Config } from '../../server/config';
 import { createServer, type RunningParts } from '../../server/server';
 import { openDatabase, type Database } from '../../server/db';
+import { freePort } from '../../server/db/embedded';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 /**
  * One CREDENTIAL_KEY for every test server, as every instance of a deployment shares it: servers on
@@ -26,7 +20,7 @@ export async function freePort(): Promise<number> {
 const TEST_CREDENTIAL_KEY = crypto.createHash('sha256').update('fapiaoyun test credential key').digest();
 
 export function testDatabase(): Promise<Database> {
-  return openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL });
+  return openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL || undefined });
 }
 
 /** Answers are read loosely in tests: each test asserts the fields it cares about. */

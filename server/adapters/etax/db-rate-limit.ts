@@ -28,7 +28,7 @@ export function createDbRateLimiter(db: Db): RateLimiter {
   };
 }
 
-/** node-postgres answers { rows }, PGlite too; keep the one place that knows. */
+/** node-postgres answers { rows }; keep the one place that knows. */
 function rowsOf(result: unknown): Record<string, unknown>[] {
   return ((result as { rows?: Record<string, unknown>[] }).rows ?? []) as Record<string, unknown>[];
 }
