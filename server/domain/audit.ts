@@ -2,7 +2,8 @@
  * The audit log of 数电配置管理员 acts (F10): an admin may delete accounts bound to other WeChat
  * users, and every such act is recorded — who (user id, the admin's name, the acting openid), what
  * (the account masked, the enterprise), when — in the same transaction as the act, so no act goes
- * unrecorded. Only the enterprise's admins read it. No secret is written.
+ * unrecorded. Leaving a tenant is recorded too: the leaver's bindings and admin roles in it end.
+ * Only the enterprise's admins read it. No secret is written.
  */
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
@@ -42,6 +43,51 @@ export async function recordAdminDeletion(tx: Tx, actorUserId: string, access: A
     maskedAccount: maskAccount(account.account),
     affectedUserId: access.boundUserId,
   });
+}
+
+/** What ended when a user left a tenant, per enterprise: bound accounts and admin roles. */
+export interface LeaveEnded {
+  unbound: { accountId: string; account: string; enterpriseId: string; enterpriseName: string; taxId: string }[];
+  admin: { enterpriseId: string; enterpriseName: string; taxId: string; name: string }[];
+}
+
+/** Who left, as entries name them: the admin name they had in the enterprise, else this. */
+const MEMBER_NAME = '退出租户的成员';
+
+/** Records what ended when the user left the tenant (call inside the leave's transaction). */
+export async function recordLeave(tx: Tx, tenantId: string, userId: string, ended: LeaveEnded): Promise<void> {
+  const [user] = await tx.select({ openid: users.openid }).from(users).where(eq(users.id, userId));
+  const adminName = new Map(ended.admin.map((a) => [a.enterpriseId, a.name]));
+  const entries = [
+    ...ended.unbound.map((a) => ({
+      enterpriseId: a.enterpriseId,
+      enterpriseName: a.enterpriseName,
+      taxId: a.taxId,
+      action: 'unbind_on_leave' as const,
+      actorName: adminName.get(a.enterpriseId) ?? MEMBER_NAME,
+      accountId: a.accountId,
+      maskedAccount: maskAccount(a.account),
+    })),
+    ...ended.admin.map((a) => ({
+      enterpriseId: a.enterpriseId,
+      enterpriseName: a.enterpriseName,
+      taxId: a.taxId,
+      action: 'admin_end_on_leave' as const,
+      actorName: a.name,
+      accountId: null,
+      maskedAccount: '',
+    })),
+  ];
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((e) => ({
+      ...e,
+      tenantId,
+      actorUserId: userId,
+      actorOpenid: user?.openid ?? '',
+      affectedUserId: userId,
+    })),
+  );
 }
 
 /** oAbc****wxyz: enough to tell two WeChat users apart, not enough to address one. */

@@ -7,7 +7,17 @@
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { activationAttempts, enterprises, tenantMembers, tenants, users } from '../db/schema';
+import {
+  accountBindings,
+  activationAttempts,
+  enterpriseAdmins,
+  enterprises,
+  etaxAccounts,
+  tenantMembers,
+  tenants,
+  users,
+} from '../db/schema';
+import { recordLeave, type LeaveEnded } from './audit';
 import { randomCode, sha256 } from '../crypto/secrets';
 import { AppError } from '../http/errors';
 import { ErrorCodes, type TenantSummary } from '../../types/api';
@@ -109,12 +119,65 @@ export async function joinTenant(
   }
 }
 
-export async function leaveTenant(db: Db, userId: string, tenantId: string): Promise<void> {
-  const removed = await db
-    .delete(tenantMembers)
-    .where(and(eq(tenantMembers.userId, userId), eq(tenantMembers.tenantId, tenantId)))
-    .returning();
-  if (removed.length === 0) throw new AppError(404, ErrorCodes.notFound, '您未关联该租户');
+/**
+ * 解绑 of a tenant: the user stops being a member, and what membership gave ends with it, in one
+ * transaction and audited — their bindings of the tenant's accounts (no account stays bound to a
+ * non-member) and their 数电配置管理员 roles (joining again later brings none back).
+ */
+export async function leaveTenant(db: Db, userId: string, tenantId: string): Promise<LeaveEnded> {
+  return db.transaction(async (tx) => {
+    const removed = await tx
+      .delete(tenantMembers)
+      .where(and(eq(tenantMembers.userId, userId), eq(tenantMembers.tenantId, tenantId)))
+      .returning();
+    if (removed.length === 0) throw new AppError(404, ErrorCodes.notFound, '您未关联该租户');
+    const unbound = await tx
+      .delete(accountBindings)
+      .where(and(eq(accountBindings.userId, userId), eq(accountBindings.tenantId, tenantId)))
+      .returning({ accountId: accountBindings.accountId });
+    const accounts =
+      unbound.length === 0
+        ? []
+        : await tx
+            .select({
+              accountId: etaxAccounts.id,
+              account: etaxAccounts.account,
+              enterpriseId: enterprises.id,
+              enterpriseName: enterprises.name,
+              taxId: enterprises.taxId,
+            })
+            .from(etaxAccounts)
+            .innerJoin(enterprises, eq(enterprises.id, etaxAccounts.enterpriseId))
+            .where(
+              inArray(
+                etaxAccounts.id,
+                unbound.map((u) => u.accountId),
+              ),
+            );
+    const roles = await tx
+      .delete(enterpriseAdmins)
+      .where(and(eq(enterpriseAdmins.userId, userId), eq(enterpriseAdmins.tenantId, tenantId)))
+      .returning({ enterpriseId: enterpriseAdmins.enterpriseId, name: enterpriseAdmins.name });
+    const named = new Map(
+      (
+        await tx
+          .select({ id: enterprises.id, name: enterprises.name, taxId: enterprises.taxId })
+          .from(enterprises)
+          .where(eq(enterprises.tenantId, tenantId))
+      ).map((e) => [e.id, e]),
+    );
+    const ended: LeaveEnded = {
+      unbound: accounts,
+      admin: roles.map((r) => ({
+        enterpriseId: r.enterpriseId,
+        enterpriseName: named.get(r.enterpriseId)?.name ?? '',
+        taxId: named.get(r.enterpriseId)?.taxId ?? '',
+        name: r.name,
+      })),
+    };
+    await recordLeave(tx, tenantId, userId, ended);
+    return ended;
+  });
 }
 
 export async function isMember(db: Db, userId: string, tenantId: string): Promise<boolean> {

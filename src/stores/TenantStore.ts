@@ -80,6 +80,23 @@ export class TenantStore {
     this.joinError = null;
   }
 
+  /**
+   * What the 解绑 confirmation says ends with the tenant (the server ends it): my bindings of its
+   * accounts and my 数电配置管理员 roles in its enterprises.
+   */
+  leaveWarning(tenantId: string): string {
+    const tenant = this.tenants.find((t) => t.id === tenantId);
+    if (!tenant) return '';
+    const bound = tenant.enterprises.reduce((n, e) => n + e.myBoundCount, 0);
+    const admin = tenant.enterprises.filter((e) => e.admin.state === 'me').length;
+    const ends = [
+      bound > 0 ? `你在该租户绑定的 ${bound} 个账号将解绑` : '',
+      admin > 0 ? `你将不再是 ${admin} 家企业的数电配置管理员（重新加入后需重新申请）` : '',
+    ].filter(Boolean);
+    const lead = ends.length > 0 ? `${ends.join('，')}。` : '';
+    return `${lead}解绑后，将无法通过微信管理“${tenant.name}”下企业的电子税局账号。`;
+  }
+
   /** Leaves the tenant; true on success, else leaveError says why. */
   async leave(tenantId: string): Promise<boolean> {
     if (this.leavingId) return false;

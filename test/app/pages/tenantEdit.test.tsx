@@ -62,6 +62,31 @@ describe('#pages.tenantEdit', () => {
     expect(app.server.requests.at(-1)).toMatchObject({ method: 'DELETE', url: expect.stringContaining('tenant-a') });
   });
 
+  it('should say in the confirm which of my bindings and admin roles end with the tenant', async () => {
+    const app = createTestApp();
+    app.server.addMember(
+      'alice',
+      tenant({
+        id: 'tenant-a',
+        name: '金蝶演示租户',
+        enterprises: [
+          enterprise({ accountCount: 4, myBoundCount: 2, admin: { state: 'me', names: ['李*'] } }),
+          enterprise({ accountCount: 1, myBoundCount: 1 }),
+        ],
+      }),
+    );
+    taroMock.answerModals(false);
+    renderPage(TenantEditPage, app);
+    fireEvent.click(await screen.findByText('金蝶演示租户'));
+
+    fireEvent.click(screen.getByText('解绑'));
+
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled());
+    const { content } = jest.mocked(Taro.showModal).mock.calls[0][0] as { content: string };
+    expect(content).toContain('你在该租户绑定的 3 个账号将解绑');
+    expect(content).toContain('你将不再是 1 家企业的数电配置管理员');
+  });
+
   it('should keep the tenant when the confirm is cancelled', async () => {
     const app = appWithTwoTenants();
     taroMock.answerModals(false);

@@ -23,7 +23,7 @@ function TenantEditPage() {
     if (!selected) return;
     const { confirm } = await Taro.showModal({
       title: '解绑租户',
-      content: `解绑后，将无法通过微信管理“${selected.name}”下企业的电子税局账号。`,
+      content: tenants.leaveWarning(selected.id),
       confirmText: '确定',
       confirmColor: '#FA5151',
       cancelText: '取消',
