@@ -23,6 +23,7 @@ import {
   type LoginStep,
   type PasswordResetStep,
   type QrChallenge,
+  type ResetCheck,
   type SmsSentStep,
 } from './types';
 
@@ -65,6 +66,7 @@ const KIND_BY_BUREAU_CODE: Record<string, EtaxErrorKind> = {
   FLOW_CLOSED: 'flow_closed',
   WRONG_STEP: 'wrong_step',
   PASSWORD_POLICY: 'weak_password',
+  SMS_CHECK_UNAVAILABLE: 'sms_check_off',
   INVALID_REQUEST: 'invalid_request',
   SYSTEM_BUSY: 'unavailable',
 };
@@ -128,10 +130,30 @@ const loginStepWire = z.discriminatedUnion('step', [
     maskedIdNumber: z.string(),
   }),
   z.object({ step: z.literal('needs_agreement'), flowId: z.string(), title: z.string(), text: z.string() }),
+  z.object({ step: z.literal('needs_password'), flowId: z.string(), message: z.string() }),
+  z.object({
+    step: z.literal('face_failed'),
+    flowId: z.string(),
+    message: z.string(),
+    name: z.string(),
+    taxId: z.string(),
+    enterpriseName: z.string(),
+    recentLogins: z.array(
+      z.object({
+        taxId: z.string(),
+        enterpriseName: z.string(),
+        role: z.enum(ROLES),
+        channel: z.enum(CHANNELS),
+        loggedInAt: date,
+      }),
+    ),
+  }),
   z.object({ step: z.literal('logged_in'), flowId: z.string(), session: sessionWire }),
 ]);
 const resetStepWire = z.discriminatedUnion('step', [
   smsSentWire,
+  z.object({ step: z.literal('needs_face'), ...qrFields }),
+  z.object({ step: z.literal('face_failed'), flowId: z.string(), message: z.string() }),
   z.object({ step: z.literal('set_password'), flowId: z.string() }),
   z.object({ step: z.literal('password_reset'), flowId: z.string(), message: z.string() }),
 ]);
@@ -213,8 +235,11 @@ function toLoginStep(w: z.output<typeof loginStepWire>, tag: string): LoginStep 
 }
 
 function toResetStep(w: z.output<typeof resetStepWire>, tag: string): PasswordResetStep {
-  return w.step === 'sms_sent' ? toSmsSent(w, tag) : { ...w, flowId: `${w.flowId}.${tag}` };
+  if (w.step === 'sms_sent') return toSmsSent(w, tag);
+  if (w.step === 'needs_face') return { step: w.step, flowId: `${w.flowId}.${tag}`, qr: toQr(w) };
+  return { ...w, flowId: `${w.flowId}.${tag}` };
 }
+const checksWire = z.object({ region: z.string(), checks: z.array(z.enum(['sms', 'face'])) });
 
 function defaultProviderBase(baseUrl: string): string {
   const trimmed = baseUrl.replace(/\/+$/, '');
@@ -324,9 +349,18 @@ export function createEtaxHttpGateway(options: EtaxHttpGatewayOptions): EtaxGate
       return loginCall('startLogin', '/login/password', input, tag);
     },
     async startSmsLogin(input) {
-      const tag = accountTag(input.phone);
+      const tag = accountTag(input.account);
       await limit('sms', tag);
       return loginCall('startSmsLogin', '/login/sms', input, tag);
+    },
+    async startFaceLogin(input) {
+      const tag = accountTag(input.account);
+      await limit('qr', tag);
+      return loginCall('startFaceLogin', '/login/face', input, tag);
+    },
+    async submitLoginPassword(flowId, password) {
+      const { bureauId, tag } = splitFlowId(flowId);
+      return loginCall('submitLoginPassword', `/flows/${seg(bureauId)}/login-password`, { password }, tag);
     },
     async startQrLogin(input) {
       const tag = accountTag(input.account ?? input.taxId);
@@ -367,10 +401,29 @@ export function createEtaxHttpGateway(options: EtaxHttpGatewayOptions): EtaxGate
     async verifyPassword(input) {
       await call('verifyPassword', 'POST', '/password/verify', input, anyWire);
     },
+    async passwordResetChecks(region): Promise<ResetCheck[]> {
+      const query = `?region=${seg(region)}`;
+      return (await call('passwordResetChecks', 'GET', `/password/checks${query}`, undefined, checksWire)).checks;
+    },
     async startPasswordReset(input) {
       const tag = accountTag(input.idNumber);
-      await limit('sms', tag);
+      await limit(input.check === 'face' ? 'qr' : 'sms', tag);
       return toResetStep(await call('startPasswordReset', 'POST', '/password/forgot', input, resetStepWire), tag);
+    },
+    async pollPasswordReset(flowId) {
+      const { bureauId, tag } = splitFlowId(flowId);
+      return toResetStep(
+        await call('pollPasswordReset', 'GET', `/flows/${seg(bureauId)}`, undefined, resetStepWire),
+        tag,
+      );
+    },
+    async retryPasswordResetFace(flowId) {
+      const { bureauId, tag } = splitFlowId(flowId);
+      await limit('qr', tag);
+      return toResetStep(
+        await call('retryPasswordResetFace', 'POST', `/flows/${seg(bureauId)}/qr`, {}, resetStepWire),
+        tag,
+      );
     },
     async submitPasswordResetCode(flowId, code) {
       const { bureauId, tag } = splitFlowId(flowId);

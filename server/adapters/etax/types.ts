@@ -77,11 +77,42 @@ export type LoginStep =
   | { step: 'needs_real_name'; flowId: string; name: string; idType: IdType; maskedIdNumber: string }
   /** The user agreement is unsigned: show it; 确认 → signAgreement. */
   | { step: 'needs_agreement'; flowId: string; title: string; text: string }
+  /** 扫脸登录 of a person's first login (seed §3.2): the password follows the face; submitLoginPassword. */
+  | { step: 'needs_password'; flowId: string; message: string }
+  /**
+   * The face check failed (seed §3.5/§4.4): the bureau offers the person's recent logins to pick
+   * from (start again for the picked 税号), or refreshQr to try the face again.
+   */
+  | {
+      step: 'face_failed';
+      flowId: string;
+      message: string;
+      name: string;
+      taxId: string;
+      enterpriseName: string;
+      recentLogins: BureauRecentLogin[];
+    }
   | { step: 'logged_in'; flowId: string; session: EtaxSession };
+
+/** One of a person's recent successful logins as the bureau keeps them (at most 10, newest first). */
+export interface BureauRecentLogin {
+  taxId: string;
+  enterpriseName: string;
+  role: Role;
+  channel: Channel;
+  loggedInAt: Date;
+}
+
+/** 忘记密码's 安全验证 (seed §3.6): SMS where the region offers it, 扫脸 always. */
+export type ResetCheck = 'sms' | 'face';
 
 /** Where a password reset (忘记密码) stands. */
 export type PasswordResetStep =
   | SmsSentStep
+  /** 扫脸: a face check to confirm in the 税务APP; poll with pollPasswordReset. */
+  | { step: 'needs_face'; flowId: string; qr: QrChallenge }
+  /** The face did not match: retryPasswordResetFace for a new check. */
+  | { step: 'face_failed'; flowId: string; message: string }
   /** The code was right: call resetPassword with the new password. */
   | { step: 'set_password'; flowId: string }
   | { step: 'password_reset'; flowId: string; message: string };
@@ -131,8 +162,15 @@ export interface EtaxGateway {
   // ---- Logins ----
   /** 密码登录: account (证件号码, phone or 用户名) + password; on success the bureau sends the SMS code. */
   startLogin(input: LoginTarget & { account: string; password: string }): Promise<LoginStep>;
-  /** 短信登录: phone + code; the bureau then asks for a face check (needs_face). */
-  startSmsLogin(input: LoginTarget & { phone: string }): Promise<LoginStep>;
+  /**
+   * 短信登录 / 人脸登录 (seed §3.2, §4.1): the 用户名 (证件号码, phone or 用户名) + the code sent to the
+   * bound phone; the bureau then asks for a face check (needs_face).
+   */
+  startSmsLogin(input: LoginTarget & { account: string }): Promise<LoginStep>;
+  /** 扫脸登录 (seed §3.2): the 用户名, then a face check (needs_face); a first login then asks the password. */
+  startFaceLogin(input: LoginTarget & { account: string }): Promise<LoginStep>;
+  /** The password of a first 扫脸登录 (needs_password); a wrong one counts towards the lock. */
+  submitLoginPassword(flowId: string, password: string): Promise<LoginStep>;
   /** 扫码登录; naming the account restricts the QR to that person. */
   startQrLogin(input: LoginTarget & { app?: QrApp; account?: string }): Promise<LoginStep>;
   /** The SMS code of a login. Wrong codes count towards the lock like wrong passwords. */
@@ -153,8 +191,22 @@ export interface EtaxGateway {
   // ---- Passwords ----
   /** Checks a password without logging in (仅更新发票云); a wrong one counts like at login. */
   verifyPassword(input: { account: string; password: string }): Promise<void>;
-  /** 忘记密码: 证件类型 + 证件号码 → a code to the bound phone. */
-  startPasswordReset(input: { idType: IdType; idNumber: string }): Promise<PasswordResetStep>;
+  /** The 安全验证 忘记密码 offers in the region: ['sms', 'face'] or, where SMS is off, ['face']. */
+  passwordResetChecks(region: string): Promise<ResetCheck[]>;
+  /**
+   * 忘记密码: 证件类型 + 证件号码, then the check: sms (default) → a code to the bound phone
+   * (sms_check_off where the region has it off); face → a face check (needs_face).
+   */
+  startPasswordReset(input: {
+    idType: IdType;
+    idNumber: string;
+    region?: string;
+    check?: ResetCheck;
+  }): Promise<PasswordResetStep>;
+  /** The current step of a reset; moves a face check on once confirmed (set_password) or failed. */
+  pollPasswordReset(flowId: string): Promise<PasswordResetStep>;
+  /** A new face check after face_failed (or an expired one). */
+  retryPasswordResetFace(flowId: string): Promise<PasswordResetStep>;
   submitPasswordResetCode(flowId: string, code: string): Promise<PasswordResetStep>;
   /** The new password, under the bureau's policy (weak_password otherwise); lifts a lock. */
   resetPassword(flowId: string, newPassword: string): Promise<void>;
@@ -207,6 +259,8 @@ export type EtaxErrorKind =
   | 'wrong_step'
   /** A new password breaking the bureau's policy (8–16 characters, two kinds). */
   | 'weak_password'
+  /** 忘记密码 by SMS where the region offers only 扫脸 (seed §3.6). */
+  | 'sms_check_off'
   /** The bureau rejected the request's fields. */
   | 'invalid_request'
   /** Our own per-account limit on SMS and QR requests; retryAfterMs. Nothing reached the bureau. */

@@ -22,6 +22,7 @@ export const BUREAU_CODES = {
   ticketNotYours: 'TICKET_NOT_YOURS',
   sessionNotFound: 'SESSION_NOT_FOUND',
   passwordPolicy: 'PASSWORD_POLICY',
+  smsResetOff: 'SMS_CHECK_UNAVAILABLE',
   invalidRequest: 'INVALID_REQUEST',
   systemBusy: 'SYSTEM_BUSY',
 } as const;

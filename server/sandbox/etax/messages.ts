@@ -42,6 +42,9 @@ export const MSG = {
   systemBusy: '系统繁忙，请稍后再试！',
   invalidRequest: (detail: string) => `请求参数错误：${detail}`,
   passwordReset: '密码重置成功，请使用新密码登录！',
+  faceFailed: '人脸识别未通过，请重新识别，或点击纳税人识别号选择近期登录记录！',
+  firstLoginPassword: '您是首次登录电子税务局，完成扫脸认证后还需完成密码认证（仅限首次登录），请输入密码！',
+  smsResetOff: '该地区忘记密码暂不支持短信验证，请使用扫脸验证！',
   agreementTitle: '电子税务局用户服务协议',
   agreement:
     '欢迎使用全国统一规范电子税务局。为保障您的合法权益，请您在使用前仔细阅读本协议。' +

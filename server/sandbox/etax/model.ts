@@ -34,6 +34,26 @@ export interface Person {
   /** Times of wrong passwords and SMS codes still inside the counting window. */
   wrongAttempts: number[];
   lockedUntil?: number;
+  /**
+   * Seed §3.5/§4.4: the person's recent successful logins, newest first, one per enterprise, at
+   * most RECENT_LOGINS_KEPT; offered after a failed face check. Empty = never logged in (§3.2).
+   */
+  recentLogins?: RecentLogin[];
+}
+
+export const RECENT_LOGINS_KEPT = 10;
+
+export interface RecentLogin {
+  taxId: string;
+  role: Role;
+  channel: Channel;
+  loggedInAt: number;
+}
+
+/** The bureau's settings for one region (地区). */
+export interface RegionSettings {
+  /** Seed §3.6: SMS is an optional check of 忘记密码 (扫脸 is always offered). Default true. */
+  smsPasswordReset: boolean;
 }
 
 export interface Enterprise {
@@ -66,12 +86,25 @@ export interface Sms {
 }
 
 /** What the caller must do next in a flow; `done`/`failed` end it. */
-export type FlowStage = 'sms' | 'qr' | 'face' | 'real_name' | 'agreement' | 'set_password' | 'done' | 'failed';
+export type FlowStage =
+  | 'sms'
+  | 'qr'
+  | 'face'
+  /** The face check failed (§3.5): the person may pick a recent login or try the face again. */
+  | 'face_failed'
+  /** 扫脸登录 of a first login (§3.2): the password follows the face. */
+  | 'password'
+  | 'real_name'
+  | 'agreement'
+  | 'set_password'
+  | 'done'
+  | 'failed';
 
 export interface Flow {
   id: string;
   purpose: 'login' | 'reset_password';
-  method: 'password' | 'sms' | 'qr' | 'reset';
+  /** sms: 短信登录 / 人脸登录 (code, then face); face: 扫脸登录 (face, then the password once). */
+  method: 'password' | 'sms' | 'qr' | 'face' | 'reset';
   stage: FlowStage;
   /** The person; unknown for a QR login until someone confirms the ticket. */
   idNumber?: string;
@@ -89,7 +122,8 @@ export interface Flow {
 }
 
 export type TicketKind = 'login' | 'auth';
-export type TicketState = 'pending' | 'scanned' | 'confirmed';
+/** failed: the face did not match (a face check inside a flow only). */
+export type TicketState = 'pending' | 'scanned' | 'confirmed' | 'failed';
 
 export interface Ticket {
   ticket: string;
@@ -97,6 +131,7 @@ export interface Ticket {
   kind: TicketKind;
   app: QrApp;
   state: TicketState;
+  /** '' for the face check of a password reset, which is for no enterprise. */
   taxId: string;
   /** The only person who may confirm it; unset for a QR login anyone related to taxId may take. */
   idNumber?: string;
@@ -146,6 +181,8 @@ export interface EtaxData {
   sessions: Record<string, Session>;
   auths: AuthRecord[];
   hostedNumbers: Record<string, HostedNumber>;
+  /** Regions with settings other than the defaults. */
+  regions: Record<string, RegionSettings>;
 }
 
 export function emptyData(): EtaxData {
@@ -160,5 +197,6 @@ export function emptyData(): EtaxData {
     sessions: {},
     auths: [],
     hostedNumbers: {},
+    regions: {},
   };
 }

@@ -2,7 +2,7 @@
  * Rule 11: the "phone" page at GET /sandbox/etax/control/. Whoever demos the product in a browser
  * plays the account holder here: per phone, the SMS received, and the pending QR-login and face
  * (认证) tickets with 扫码 / 确认 buttons. Self-contained HTML + inline JS, no build step; it reads
- * GET ./state every 2 s and posts to ./tickets/:ticket/(scan|confirm).
+ * GET ./state every 2 s and posts to ./tickets/:ticket/(scan|confirm|fail).
  */
 export const phonePageHtml = `<!doctype html>
 <html lang="zh-CN">
@@ -94,9 +94,10 @@ export const phonePageHtml = `<!doctype html>
       var actions = h('div', { class: 'actions' });
       if (t.state === 'pending') actions.appendChild(h('button', { text: '扫码', onclick: function () { act(t.ticket, p.idNumber, 'scan'); } }));
       actions.appendChild(h('button', { class: 'primary', text: '确认', onclick: function () { act(t.ticket, p.idNumber, 'confirm'); } }));
+      if (t.canFail) actions.appendChild(h('button', { text: '识别失败', onclick: function () { act(t.ticket, p.idNumber, 'fail'); } }));
       card.appendChild(h('div', { class: 'ticket', 'data-ticket': t.ticket },
         h('div', { class: 'title', text: KIND[t.kind] + ' · ' + t.appLabel }),
-        h('div', { text: t.enterpriseName + '（' + t.taxId + '）' }),
+        h('div', { text: t.taxId ? t.enterpriseName + '（' + t.taxId + '）' : '忘记密码 · 安全验证' }),
         h('div', { class: 'meta', text: STATE[t.state] + ' · ' + time(t.expiresAt) + ' 前有效' }),
         actions));
     });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { smsStep, MIN, expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
 
-describe('#etax.login (rule 1)', () => {
+describe('§3.2 / §4.1 密码登录 (rule 1)', () => {
   let b: Bureau;
   before(async () => {
     b = await startBureau();

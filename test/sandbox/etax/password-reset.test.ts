@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { expectEtaxError, passwordLogin, startBureau, withPerson, type Bureau } from './helpers';
 
-describe('#etax.passwordReset (rule 8)', () => {
+describe('§3.6 忘记密码 by SMS (rule 8)', () => {
   let b: Bureau;
   before(async () => {
     b = await startBureau();

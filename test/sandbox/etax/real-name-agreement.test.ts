@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { smsStep, expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
 
-describe('#etax.realName (rule 4)', () => {
+describe('§3.4 / §4.3 实名认证 (rule 4)', () => {
   let b: Bureau;
   before(async () => {
     b = await startBureau();
@@ -81,7 +81,7 @@ describe('#etax.realName (rule 4)', () => {
   });
 });
 
-describe('#etax.agreement (rule 5)', () => {
+describe('§3.3 / §4.2 存量户服务协议重签 (rule 5)', () => {
   let b: Bureau;
   before(async () => {
     b = await startBureau();

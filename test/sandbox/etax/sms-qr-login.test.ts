@@ -1,19 +1,20 @@
-/** Rule 3: SMS-only login (then a face check, seed 4.1) and QR login through the 税务APP / 个人所得税APP. */
+/** Rule 3: 短信登录 (then a face check, seed §3.2/§4.1) and QR login through the 税务APP / 个人所得税APP. */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { MIN, expectEtaxError, expectStep, startBureau, withPerson, type Bureau } from './helpers';
 
-describe('#etax.smsLogin (rule 3)', () => {
+describe('§3.2 / §4.1 短信登录 (rule 3)', () => {
   let b: Bureau;
   before(async () => {
     b = await startBureau();
   });
   after(() => b.close());
 
-  it('should log in with phone + code, then the face check the bureau asks for', async () => {
-    const { enterprise, person } = await withPerson(b);
+  it('should log in with the 用户名 + code, then the face check the bureau asks for', async () => {
+    const userName = `sms-${Date.now()}`;
+    const { enterprise, person } = await withPerson(b, { userName });
     const sms = expectStep(
-      await b.gateway.startSmsLogin({ phone: person.phone, taxId: enterprise.taxId, channel: 'receive' }),
+      await b.gateway.startSmsLogin({ account: userName, taxId: enterprise.taxId, channel: 'receive' }),
       'sms_sent',
     );
     const face = expectStep(await b.gateway.submitSmsCode(sms.flowId, await b.latestCode(person.phone)), 'needs_face');
@@ -35,10 +36,10 @@ describe('#etax.smsLogin (rule 3)', () => {
     assert.equal(done.session.channel, 'receive');
   });
 
-  it('should refuse a phone no person is bound to', async () => {
+  it('should refuse a 用户名 no person has', async () => {
     const { enterprise } = await withPerson(b);
     await expectEtaxError(
-      b.gateway.startSmsLogin({ phone: '13800000000', taxId: enterprise.taxId, channel: 'issue' }),
+      b.gateway.startSmsLogin({ account: 'nobody-here', taxId: enterprise.taxId, channel: 'issue' }),
       'not_found',
     );
   });

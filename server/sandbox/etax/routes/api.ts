@@ -18,11 +18,13 @@ import {
   confirmRealName,
   refreshQr,
   signAgreement,
+  startFaceLogin,
   startPasswordLogin,
   startQrLogin,
   startSmsLogin,
+  submitLoginPassword,
 } from '../rules/login';
-import { startPasswordReset, setNewPassword } from '../rules/password-reset';
+import { RESET_CHECKS, resetChecks, startPasswordReset, setNewPassword } from '../rules/password-reset';
 import { lookupRelations, requireEnterprise } from '../rules/relations';
 import { pingSession, sessionStatus } from '../rules/sessions';
 import { pollFlow, resendSmsCode, submitSmsCode } from '../rules/steps';
@@ -38,12 +40,22 @@ const loginTarget = {
   role: z.enum(ROLES).optional(),
 };
 const passwordLoginBody = z.object({ account: text, password: z.string().min(1, '不能为空'), ...loginTarget });
-const smsLoginBody = z.object({ phone: text, ...loginTarget });
+/** 短信登录 / 人脸登录 / 扫脸登录 name the person by 用户名 (seed §3.2, §4.1): 证件号码, phone or 用户名. */
+const byUserNameBody = z.object({ account: text, ...loginTarget });
 const qrLoginBody = z.object({ ...loginTarget, app: z.enum(QR_APPS).default('tax'), account: text.optional() });
 const refreshBody = z.object({ app: z.enum(QR_APPS).optional() });
 const codeBody = z.object({ code: z.string().regex(/^\s*\d{6}\s*$/, '验证码为6位数字') });
 const newPasswordBody = z.object({ newPassword: z.string().min(1, '不能为空') });
-const forgotBody = z.object({ idType: z.enum(ID_TYPES).default('居民身份证'), idNumber: text });
+const forgotBody = z.object({
+  idType: z.enum(ID_TYPES).default('居民身份证'),
+  idNumber: text,
+  /** The region whose bureau is asked (SMS may be off there); omitted = every region of the person. */
+  region: text.optional(),
+  /** 安全验证: sms (where the region offers it) or face (always). */
+  check: z.enum(RESET_CHECKS).default('sms'),
+});
+const checksQuery = z.object({ region: text });
+const passwordBody = z.object({ password: z.string().min(1, '不能为空') });
 const accountBody = z.object({ account: text, password: z.string().min(1, '不能为空') });
 const authBody = z.object({ account: text, taxId: text, app: z.enum(QR_APPS).default('tax') });
 const relationBody = z.object({ account: text, taxId: text });
@@ -90,8 +102,12 @@ export const bureauApiRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (
     return ok(store.mutate(() => startPasswordLogin(store, body)));
   });
   app.post('/login/sms', async (req) => {
-    const body = parse(smsLoginBody, req.body);
+    const body = parse(byUserNameBody, req.body);
     return ok(store.mutate(() => startSmsLogin(store, body)));
+  });
+  app.post('/login/face', async (req) => {
+    const body = parse(byUserNameBody, req.body);
+    return ok(await withQrImage(store.mutate(() => startFaceLogin(store, body))));
   });
   app.post('/login/qr', async (req) => {
     const body = parse(qrLoginBody, req.body);
@@ -117,6 +133,12 @@ export const bureauApiRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (
     const { app: qrApp } = parse(refreshBody, req.body);
     return ok(await withQrImage(store.mutate(() => refreshQr(store, id, qrApp))));
   });
+  /** The password after the face check of a first 扫脸登录 (§3.2). */
+  app.post('/flows/:flowId/login-password', async (req) => {
+    const id = flowId(req.params);
+    const { password } = parse(passwordBody, req.body);
+    return ok(store.mutate(() => submitLoginPassword(store, id, password)));
+  });
   app.post('/flows/:flowId/real-name/confirm', async (req) => {
     const id = flowId(req.params);
     return ok(store.mutate(() => confirmRealName(store, id)));
@@ -138,7 +160,12 @@ export const bureauApiRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (
   // ---- Passwords (rules 2, 8) ----
   app.post('/password/forgot', async (req) => {
     const body = parse(forgotBody, req.body);
-    return ok(store.mutate(() => startPasswordReset(store, body)));
+    return ok(await withQrImage(store.mutate(() => startPasswordReset(store, body))));
+  });
+  /** The 安全验证 a region's 忘记密码 offers (§3.6): ["sms","face"] or ["face"]. */
+  app.get('/password/checks', async (req) => {
+    const { region } = parse(checksQuery, req.query);
+    return ok({ region, checks: resetChecks(store.data, region) });
   });
   /** Checks a password without logging in (仅更新发票云); a wrong one counts like at login. */
   app.post('/password/verify', async (req) => {

@@ -14,6 +14,7 @@ import type { EtaxStore } from '../store';
 import { phonePageHtml } from '../phone-page';
 import { hashPassword } from '../rules/accounts';
 import { hostNumber } from '../rules/hosted';
+import { recentLoginsView } from '../rules/recent-logins';
 import { dropSessionsOf } from '../rules/sessions';
 import { actOnTicket, pendingTicketsFor } from '../rules/tickets';
 import { InvalidInput, parse } from './validate';
@@ -72,6 +73,11 @@ const faultBody = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('error') }),
 ]);
 const clockBody = z.object({ advanceMs: z.number().int().min(0) });
+const regionBody = z.object({
+  region: z.string().trim().min(1, '地区不能为空').max(50),
+  /** Seed §3.6: whether 忘记密码 offers SMS in this region (扫脸 is always offered). */
+  smsPasswordReset: z.boolean(),
+});
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -205,6 +211,8 @@ export const controlRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (ap
       taxId: t.taxId,
       enterpriseName: store.data.enterprises[t.taxId]?.name ?? '',
       expiresAt: iso(t.expiresAt),
+      /** A face check inside a login or password reset, which the holder's face may fail. */
+      canFail: t.kind === 'auth' && t.flowId !== undefined,
     }));
 
   app.get('/sms', async (req) => {
@@ -215,7 +223,22 @@ export const controlRoutes: FastifyPluginAsync<{ store: EtaxStore }> = async (ap
     const { idNumber } = parse(idNumberBody, req.query);
     return ticketsOf(idNumber);
   });
-  for (const action of ['scan', 'confirm'] as const) {
+  /** The person's recent successful logins, as a failed face check offers them (§3.5/§4.4). */
+  app.get('/persons/:idNumber/recent-logins', async (req) => {
+    const { idNumber } = parse(idNumberBody, req.params);
+    return recentLoginsView(store, person(idNumber));
+  });
+  app.post('/regions', async (req, reply) => {
+    const body = parse(regionBody, req.body);
+    store.mutate((d) => {
+      d.regions[body.region] = { smsPasswordReset: body.smsPasswordReset };
+    });
+    return reply.code(201).send(body);
+  });
+  app.get('/regions', async () =>
+    Object.entries(store.data.regions).map(([region, settings]) => ({ region, ...settings })),
+  );
+  for (const action of ['scan', 'confirm', 'fail'] as const) {
     app.post(`/tickets/:ticket/${action}`, async (req) => {
       const { ticket } = parse(z.object({ ticket: z.string().min(1) }), req.params);
       const { idNumber } = parse(idNumberBody, req.body);

@@ -9,6 +9,7 @@ import { BUREAU_CODES, BureauError } from '../errors';
 import { MSG } from '../messages';
 import type { Flow } from '../model';
 import type { EtaxStore } from '../store';
+import { recentLoginsView } from './recent-logins';
 import { sessionView } from './sessions';
 import { codeTimes } from './sms';
 import { ticketState } from './tickets';
@@ -69,10 +70,26 @@ export function describeStep(store: EtaxStore, flow: Flow) {
         ticket: t.ticket,
         qrPayload: t.payload,
         app: t.app,
-        state: state === 'confirmed' ? ('scanned' as const) : state,
+        // A confirmed or failed ticket has moved the flow on before it is described here.
+        state: state === 'confirmed' || state === 'failed' ? ('scanned' as const) : state,
         expiresAt: iso(t.expiresAt),
       };
     }
+    case 'face_failed': {
+      const enterprise = store.data.enterprises[flow.taxId ?? ''];
+      return {
+        ...base,
+        step: 'face_failed' as const,
+        message: MSG.faceFailed,
+        name: person?.name ?? '',
+        taxId: flow.taxId ?? '',
+        enterpriseName: enterprise?.name ?? '',
+        // A login offers the person's recent logins to pick from; a password reset has no enterprise.
+        recentLogins: person && flow.purpose === 'login' ? recentLoginsView(store, person) : [],
+      };
+    }
+    case 'password':
+      return { ...base, step: 'needs_password' as const, message: MSG.firstLoginPassword };
     case 'real_name':
       return {
         ...base,

@@ -1,8 +1,12 @@
 /**
  * Rules 1, 3, 4, 5: the ways into the bureau and what follows the second factor.
  *  - password + SMS code (seed 4.1 密码登录);
- *  - SMS-only: phone + code, then a face check in the app (seed 4.1 短信登录: 系统提示进行扫脸认证);
+ *  - 短信登录 / 人脸登录 (§3.2, §4.1): 用户名 + SMS code, then a face check in the app
+ *    (系统提示进行扫脸认证);
+ *  - 扫脸登录 (§3.2): 用户名, then the face check; on the person's first login the password follows;
  *  - QR: a ticket scanned and confirmed in the 税务APP / 个人所得税APP.
+ * A failed face check (§3.5/§4.4) offers the person's recent successful logins (at most 10), kept
+ * here on every successful login.
  * After the second factor: 实名等级 below the minimum → the real-name check (confirm runs it,
  * cancel fails the login); then an unsigned agreement → sign it; then the session.
  */
@@ -13,6 +17,7 @@ import type { EtaxStore } from '../store';
 import { assertNotLocked, checkPassword, clearWrongAttempts, requirePerson } from './accounts';
 import { assertStage, describeStep, failFlow, getFlow, newFlow, type StepView } from './flows';
 import { chooseRelation, requireEnterprise } from './relations';
+import { isFirstLogin, recordRecentLogin } from './recent-logins';
 import { openSession } from './sessions';
 import { sendCode } from './sms';
 import { createTicket, ticketState } from './tickets';
@@ -44,10 +49,10 @@ export function startPasswordLogin(
   return describeStep(store, flow);
 }
 
-export function startSmsLogin(store: EtaxStore, input: LoginTarget & { phone: string }): StepView {
+/** 短信登录 / 人脸登录: the 用户名 names the person, the code goes to their bound phone. */
+export function startSmsLogin(store: EtaxStore, input: LoginTarget & { account: string }): StepView {
   const enterprise = requireEnterprise(store.data, input.taxId);
-  const person = Object.values(store.data.persons).find((p) => p.phone === input.phone.trim());
-  if (!person) throw new BureauError(BUREAU_CODES.userNotFound, MSG.userNotFound, 404);
+  const person = requirePerson(store.data, input.account);
   assertNotLocked(store, person);
   const relation = chooseRelation(store.data, person, enterprise.taxId, input.role, input.channel);
   const flow = newFlow(store, {
@@ -60,6 +65,32 @@ export function startSmsLogin(store: EtaxStore, input: LoginTarget & { phone: st
     channel: input.channel,
   });
   sendCode(store, flow, person, 'login');
+  return describeStep(store, flow);
+}
+
+/** 扫脸登录: the 用户名, then the face check in the app. */
+export function startFaceLogin(store: EtaxStore, input: LoginTarget & { account: string }): StepView {
+  const enterprise = requireEnterprise(store.data, input.taxId);
+  const person = requirePerson(store.data, input.account);
+  assertNotLocked(store, person);
+  const relation = chooseRelation(store.data, person, enterprise.taxId, input.role, input.channel);
+  const flow = newFlow(store, {
+    purpose: 'login',
+    method: 'face',
+    stage: 'face',
+    idNumber: person.idNumber,
+    taxId: enterprise.taxId,
+    role: relation.role,
+    channel: input.channel,
+  });
+  const ticket = createTicket(store, {
+    kind: 'auth',
+    app: 'tax',
+    taxId: enterprise.taxId,
+    idNumber: person.idNumber,
+    flowId: flow.id,
+  });
+  flow.ticket = ticket.ticket;
   return describeStep(store, flow);
 }
 
@@ -94,10 +125,14 @@ export function startQrLogin(store: EtaxStore, input: LoginTarget & { app: QrApp
   return describeStep(store, flow);
 }
 
-/** 刷新二维码: a new ticket for the `qr` or `face` stage, optionally for the other app; the old one is withdrawn. */
+/**
+ * 刷新二维码: a new ticket for the `qr` or `face` stage, optionally for the other app; the old one is
+ * withdrawn. After a failed face check it is 重新识别: a new face check.
+ */
 export function refreshQr(store: EtaxStore, flowId: string, app: QrApp | undefined): StepView {
   const flow = getFlow(store, flowId);
-  assertStage(flow, 'qr', 'face');
+  assertStage(flow, 'qr', 'face', 'face_failed');
+  if (flow.stage === 'face_failed') flow.stage = 'face';
   const old = store.data.tickets[flow.ticket ?? ''];
   if (!old) throw new BureauError(BUREAU_CODES.flowClosed, MSG.flowClosed, 410);
   const ticket = createTicket(store, {
@@ -135,8 +170,17 @@ export function afterLoginCode(store: EtaxStore, flow: Flow): StepView {
  */
 export function afterScan(store: EtaxStore, flow: Flow): StepView {
   const t = store.data.tickets[flow.ticket ?? ''];
-  if (!t || ticketState(store, t) !== 'confirmed') return describeStep(store, flow);
-  flow.idNumber ??= t.confirmedBy;
+  const state = t ? ticketState(store, t) : undefined;
+  if (state === 'failed') {
+    flow.stage = 'face_failed';
+    return describeStep(store, flow);
+  }
+  if (state !== 'confirmed') return describeStep(store, flow);
+  if (flow.purpose === 'reset_password') {
+    flow.stage = 'set_password';
+    return describeStep(store, flow);
+  }
+  flow.idNumber ??= t?.confirmedBy;
   try {
     const person = store.data.persons[flow.idNumber as string];
     assertNotLocked(store, person);
@@ -145,6 +189,19 @@ export function afterScan(store: EtaxStore, flow: Flow): StepView {
     if (err instanceof BureauError) failFlow(flow, err);
     throw err;
   }
+  const person = store.data.persons[flow.idNumber as string];
+  if (flow.method === 'face' && isFirstLogin(person)) {
+    flow.stage = 'password';
+    return describeStep(store, flow);
+  }
+  return afterSecondFactor(store, flow);
+}
+
+/** The password after the face of a first 扫脸登录; a wrong one counts towards the lock. */
+export function submitLoginPassword(store: EtaxStore, flowId: string, password: string): StepView {
+  const flow = getFlow(store, flowId);
+  assertStage(flow, 'password');
+  checkPassword(store, store.data.persons[flow.idNumber as string], password);
   return afterSecondFactor(store, flow);
 }
 
@@ -172,6 +229,7 @@ function finishLogin(store: EtaxStore, flow: Flow): StepView {
   const relation = chooseRelation(store.data, person, enterprise.taxId, flow.role, flow.channel);
   const session = openSession(store, person, enterprise, relation, flow.channel as Channel);
   clearWrongAttempts(person);
+  recordRecentLogin(store, person, session.taxId, session.role, session.channel);
   flow.sessionId = session.id;
   flow.stage = 'done';
   return describeStep(store, flow);

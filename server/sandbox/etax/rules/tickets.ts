@@ -50,13 +50,21 @@ function mayTake(store: EtaxStore, t: Ticket, idNumber: string): boolean {
   return relationsOf(store.data, idNumber, t.taxId).length > 0;
 }
 
-/** The holder opens the QR in the app (scanned) or confirms it (confirmed). */
-export function actOnTicket(store: EtaxStore, ticket: string, account: string, action: 'scan' | 'confirm'): Ticket {
+/**
+ * The holder opens the QR in the app (scanned), confirms it (confirmed), or — for the face check of
+ * a login or password reset — their face does not match (failed).
+ */
+export function actOnTicket(
+  store: EtaxStore,
+  ticket: string,
+  account: string,
+  action: 'scan' | 'confirm' | 'fail',
+): Ticket {
   const t = requireTicket(store, ticket);
   const person = requirePerson(store.data, account);
   const state = ticketState(store, t);
   if (state === 'expired') throw new BureauError(BUREAU_CODES.qrExpired, MSG.qrExpired, 410);
-  if (state === 'confirmed') return t;
+  if (state === 'confirmed' || state === 'failed') return t;
   if (!mayTake(store, t, person.idNumber)) {
     if (t.idNumber) throw new BureauError(BUREAU_CODES.ticketNotYours, MSG.ticketNotYours, 403);
     throw new BureauError(BUREAU_CODES.noRelation, MSG.noRelation, 403);
@@ -65,10 +73,15 @@ export function actOnTicket(store: EtaxStore, ticket: string, account: string, a
     t.state = 'scanned';
     return t;
   }
+  if (action === 'fail') {
+    if (t.kind !== 'auth' || !t.flowId) throw new BureauError(BUREAU_CODES.wrongStep, MSG.wrongStep, 409);
+    t.state = 'failed';
+    return t;
+  }
   t.state = 'confirmed';
   t.confirmedBy = person.idNumber;
   // Any face check passed for an enterprise counts as its 认证 (rule 7).
-  if (t.kind === 'auth') recordAuth(store, person.idNumber, t.taxId);
+  if (t.kind === 'auth' && t.taxId) recordAuth(store, person.idNumber, t.taxId);
   return t;
 }
 
