@@ -70,6 +70,19 @@ export const envSchema = z.object({
   WEBHOOK_RETRY_LIMIT: z.coerce.number().int().min(0).default(8),
   /** First delay of the webhook backoff, in seconds (then about doubling, at most an hour). */
   WEBHOOK_RETRY_DELAY_SECONDS: positiveInt.default(10),
+  /** How often the session watch runs (one run across all instances, on the job queue), in seconds. */
+  SESSION_WATCH_TICK_SECONDS: positiveInt.default(60),
+  /** Each account's bureau session (per channel) is checked at most once per this many seconds; a drop is seen within it. */
+  SESSION_CHECK_INTERVAL_SECONDS: positiveInt.default(900),
+  /** At most this many session checks a minute go to one bureau region; the oldest-checked go first, the rest wait. */
+  SESSION_CHECKS_PER_REGION_PER_MINUTE: positiveInt.default(60),
+  /** How long before a 登录 or 认证 of a bound manual account ends its holder is reminded (once), in minutes. */
+  SESSION_REMINDER_LEAD_MINUTES: positiveInt.default(30),
+  /** Working hours (Beijing time) in which reminders are sent, HH:MM-HH:MM; outside them none is. */
+  SESSION_REMINDER_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM-HH:MM (Beijing time)')
+    .default('09:00-18:00'),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

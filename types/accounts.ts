@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { CHANNELS, LOGIN_TYPES, QR_APPS, ROLES, type Channel, type LoginType, type QrApp, type Role } from './domain';
+import type { DropCause } from './watch';
 
 // ---- Account list (F4) --------------------------------------------------------------------------
 
@@ -40,6 +41,10 @@ export interface AccountView {
   can: { login: boolean; edit: boolean; delete: boolean; changeWechat: boolean; unlock: boolean };
   /** For the bound user: how many 登录通知 WeChat will still deliver (F20). */
   notificationsLeft?: number;
+  /** 已掉线 per channel (types/watch.ts): when and the likely cause; absent once logged in again. */
+  dropped?: Partial<Record<Channel, { at: string; cause: DropCause }>>;
+  /** 即将到期: the 登录 of these channels, or the 认证 (auth), end within the reminder lead time. */
+  expiringSoon?: (Channel | 'auth')[];
 }
 
 /** GET /api/v1/enterprises/:enterpriseId/accounts */

@@ -509,8 +509,8 @@ export type DropCause = 'elsewhere' | 'expired';
  * The session watch's record of an account's bureau session per channel (and of its 认证): when
  * the bureau was last asked, the last drop seen (已掉线: when, the likely cause, the bureau's words)
  * and which end (expires_at / auth_valid_until) was announced as nearing (webhook) and reminded
- * (the holder), so each end is announced and reminded once. A drop is news only while no login
- * came after it (etax_sessions.logged_in_at).
+ * (the holder), so each end is announced and reminded once. A drop stands (已掉线) while no
+ * session of the channel is held again.
  */
 export const sessionWatch = pgTable(
   'session_watch',

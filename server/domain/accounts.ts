@@ -8,6 +8,7 @@ import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../db';
 import { accountBindings, enterpriseAdmins, etaxAccounts, etaxSessions } from '../db/schema';
+import { standingDrop, watchRecords } from './session-records';
 import { AppError } from '../http/errors';
 import type { AppContext } from '../context';
 import { templateIds } from '../notify/templates';
@@ -79,7 +80,12 @@ async function views(
   const notificationsLeft = mine
     ? (await creditsOf(deps.db, deps.config, userId))[templateIds(deps.config).loginNotice]
     : undefined;
+  const records = await watchRecords(
+    deps.db,
+    rows.map((r) => r.account.id),
+  );
   const now = Date.now();
+  const soon = now + deps.config.SESSION_REMINDER_LEAD_MINUTES * 60_000;
   return rows.map(({ account: a, boundUserId }) => {
     const standing: Standing = { userId, boundUserId, isAdmin };
     const view: AccountView = {
@@ -102,6 +108,24 @@ async function views(
     if (a.lockedAt)
       view.locked = { reason: a.lockReason ?? '', byPassword: a.lockedByPassword, at: a.lockedAt.toISOString() };
     if (boundUserId === userId) view.notificationsLeft = notificationsLeft;
+    const own = sessions.filter((s) => s.accountId === a.id);
+    const dropped: NonNullable<AccountView['dropped']> = {};
+    for (const channel of a.permissions) {
+      const record = records.find((r) => r.accountId === a.id && r.subject === channel);
+      const drop = standingDrop(
+        record,
+        own.find((s) => s.channel === channel),
+      );
+      if (drop) dropped[channel] = { at: drop.at.toISOString(), cause: drop.cause };
+    }
+    if (Object.keys(dropped).length) view.dropped = dropped;
+    const expiringSoon: NonNullable<AccountView['expiringSoon']> = own
+      .filter((s) => s.expiresAt.getTime() <= soon)
+      .map((s) => s.channel);
+    if (a.authValidUntil && a.authValidUntil.getTime() > now && a.authValidUntil.getTime() <= soon) {
+      expiringSoon.push('auth');
+    }
+    if (expiringSoon.length) view.expiringSoon = expiringSoon;
     return view;
   });
 }

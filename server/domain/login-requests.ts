@@ -50,6 +50,7 @@ import type { AccountRow, EnterpriseRow } from './permissions';
 import { endRequest, isFinalFailure, sessionLive, settleRequest, type LoginRequestRow } from './request-outcomes';
 import { sendWithCredit } from './subscriptions';
 import { announceEnd } from './webhooks';
+import { markChecked, recordDrop } from './session-records';
 import { maskAccount } from '../../types/validators';
 import { CHANNEL_SHORT, HOSTED_LOGIN_TYPES, LOGIN_TYPE_LABELS, type Channel } from '../../types/domain';
 import { AccountErrorCodes, type FlowState } from '../../types/accounts';
@@ -220,18 +221,13 @@ async function liveSession(
       log.warn({ kind: err.kind }, 'bureau session could not be checked');
       return null;
     }
-    status = { state: 'dropped', at: new Date(), reason: err.message };
+    status = { state: 'expired', at: new Date(), reason: err.message };
   }
+  // The bureau was just asked: the session watch need not ask again soon.
+  await markChecked(deps.db, account, channel);
   if (status.state !== 'active') {
-    await deps.db
-      .delete(etaxSessions)
-      .where(
-        and(
-          eq(etaxSessions.accountId, account.id),
-          eq(etaxSessions.channel, channel),
-          eq(etaxSessions.sessionIdEnc, stored.sessionIdEnc),
-        ),
-      );
+    const cause = status.state === 'dropped' ? 'elsewhere' : 'expired';
+    await recordDrop(deps.db, account, channel, stored.sessionIdEnc, { at: status.at, cause, reason: status.reason });
     return null;
   }
   if (purpose === 'auth') {
@@ -245,6 +241,21 @@ async function liveSession(
 
 const logsInByItself = (account: AccountRow, purpose: LoginRequestPurpose) =>
   HOSTED_LOGIN_TYPES.includes(account.loginType) && purpose === 'login';
+
+/**
+ * A hosted account's session dropped (the session watch): it logs in again by itself on the job
+ * queue, as for an ask — joining a pending request rather than starting a second login. Locked
+ * accounts are not tried (F14).
+ */
+export async function relogInBackground(
+  deps: Deps,
+  log: Log,
+  target: { enterprise: EnterpriseRow; account: AccountRow; channel: Channel },
+): Promise<boolean> {
+  if (target.account.lockedAt || !logsInByItself(target.account, 'login')) return false;
+  await openOrJoin(deps, log, { ...target, purpose: 'login' });
+  return true;
+}
 
 async function openOrJoin(deps: Deps, log: Log, ask: Ask): Promise<LoginRequestRow> {
   const { account, channel, purpose } = ask;
@@ -306,7 +317,7 @@ async function reach(deps: Deps, log: Log, request: LoginRequestRow, ask: Ask): 
 }
 
 /** The WeChat user the account is bound to, while a member of its tenant. */
-async function boundMember(db: Db, account: AccountRow): Promise<string | null> {
+export async function boundMember(db: Db, account: AccountRow): Promise<string | null> {
   const [row] = await db
     .select({ userId: accountBindings.userId })
     .from(accountBindings)

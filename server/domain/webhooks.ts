@@ -1,6 +1,7 @@
 /**
  * Tenant webhooks: the invoice system of a tenant is told when one of its login requests ends
- * (done, failed, expired), by a signed POST (types/ops.ts: X-Timestamp, X-Signature = HMAC-SHA256
+ * (done, failed, expired) and when the session watch sees a session drop or near its end
+ * (session.dropped, session.expiring; types/watch.ts), by a signed POST (types/ops.ts: X-Timestamp, X-Signature = HMAC-SHA256
  * of the raw body with the tenant's secret). Deliveries run on the job queue and are retried with
  * exponential backoff until the receiver answers 2xx. The secret is kept encrypted (we need it back
  * to sign) and never answered or logged; neither is the URL's query, which may carry a token.
@@ -14,6 +15,7 @@ import type { AppContext } from '../context';
 import { QUEUES } from '../jobs/queues';
 import { maskAccount } from '../../types/validators';
 import { TaxSessionErrorCodes, type TaxSessionWebhookPayload } from '../../types/ops';
+import type { SessionEventPayload } from '../../types/watch';
 
 type Deps = Pick<AppContext, 'db' | 'config' | 'secrets' | 'jobs'>;
 type Log = Pick<FastifyBaseLogger, 'info' | 'warn'>;
@@ -67,17 +69,7 @@ export async function announceEnd(deps: Deps, requestId: string): Promise<void> 
     .from(tenantWebhooks)
     .where(eq(tenantWebhooks.tenantId, claimed.tenantId));
   if (!hook) return;
-  const { WEBHOOK_RETRY_LIMIT, WEBHOOK_RETRY_DELAY_SECONDS } = deps.config;
-  await deps.jobs.send(
-    QUEUES.webhook,
-    { requestId },
-    {
-      retryLimit: WEBHOOK_RETRY_LIMIT,
-      retryDelay: WEBHOOK_RETRY_DELAY_SECONDS,
-      retryBackoff: true,
-      retryDelayMax: 3600,
-    },
-  );
+  await deps.jobs.send(QUEUES.webhook, { requestId }, retries(deps.config));
 }
 
 /** sha256=<hex>: what X-Signature carries. */
@@ -118,9 +110,21 @@ export async function deliverWebhook(deps: Deps, log: Log, requestId: string): P
     endedAt: (request.settledAt ?? new Date()).toISOString(),
     timestamp,
   };
+  await postSigned(deps, log, row, payload, { requestId });
+}
+
+/** One signed POST of a payload to a tenant's webhook; throws so the queue retries when not taken. */
+async function postSigned(
+  deps: Deps,
+  log: Log,
+  hook: { url: string; secretEnc: string },
+  payload: { timestamp: number },
+  about: Record<string, string>,
+): Promise<void> {
+  const { timestamp } = payload;
   const body = JSON.stringify(payload);
-  const target = new URL(row.url);
-  const where = { requestId, host: target.host };
+  const target = new URL(hook.url);
+  const where = { ...about, host: target.host };
   let status: number;
   try {
     const res = await fetch(target, {
@@ -128,7 +132,7 @@ export async function deliverWebhook(deps: Deps, log: Log, requestId: string): P
       headers: {
         'content-type': 'application/json',
         'x-timestamp': String(timestamp),
-        'x-signature': signature(deps.secrets.decrypt(row.secretEnc), body),
+        'x-signature': signature(deps.secrets.decrypt(hook.secretEnc), body),
       },
       body,
       redirect: 'manual',
@@ -145,4 +149,43 @@ export async function deliverWebhook(deps: Deps, log: Log, requestId: string): P
     throw new Error(`webhook to ${target.host} answered ${status}`);
   }
   log.info({ ...where, status }, 'webhook delivered');
+}
+
+// ---- Session events (the session watch, issue 14) -------------------------------------------------
+
+/** A session event without its delivery time (each attempt stamps its own). */
+export type SessionEvent = DistributiveOmit<SessionEventPayload, 'timestamp'>;
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+export interface SessionEventJob {
+  tenantId: string;
+  event: SessionEvent;
+}
+
+const retries = (config: Deps['config']) => ({
+  retryLimit: config.WEBHOOK_RETRY_LIMIT,
+  retryDelay: config.WEBHOOK_RETRY_DELAY_SECONDS,
+  retryBackoff: true,
+  retryDelayMax: 3600,
+});
+
+/** Queues a session event for the tenant's webhook (nothing when the tenant has none). */
+export async function announceSessionEvent(deps: Deps, tenantId: string, event: SessionEvent): Promise<void> {
+  const [hook] = await deps.db
+    .select({ tenantId: tenantWebhooks.tenantId })
+    .from(tenantWebhooks)
+    .where(eq(tenantWebhooks.tenantId, tenantId));
+  if (!hook) return;
+  await deps.jobs.send(QUEUES.sessionEvent, { tenantId, event } satisfies SessionEventJob, retries(deps.config));
+}
+
+/** One delivery attempt of a session event (a job). */
+export async function deliverSessionEvent(deps: Deps, log: Log, job: SessionEventJob): Promise<void> {
+  const [hook] = await deps.db
+    .select({ url: tenantWebhooks.url, secretEnc: tenantWebhooks.secretEnc })
+    .from(tenantWebhooks)
+    .where(eq(tenantWebhooks.tenantId, job.tenantId));
+  if (!hook) return;
+  const payload = { ...job.event, timestamp: Math.floor(Date.now() / 1000) } as SessionEventPayload;
+  await postSigned(deps, log, hook, payload, { event: job.event.event });
 }

@@ -6,6 +6,10 @@ export const QUEUES = {
   autoLogin: 'hosted-auto-login',
   /** Tell a tenant's invoice system that one of its requests ended (webhooks.ts). */
   webhook: 'tenant-webhook',
+  /** Tell a tenant's invoice system that a session dropped or nears its end (webhooks.ts). */
+  sessionEvent: 'tenant-session-event',
+  /** One run of the session watch; each run queues the next (session-watch.ts). */
+  sessionWatch: 'session-watch',
 } as const;
 
 export interface RequestJob {

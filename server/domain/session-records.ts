@@ -1,0 +1,121 @@
+/**
+ * What we know of an account's bureau sessions beyond "已登录 until": when the bureau was last
+ * asked and the last drop seen (session_watch). Written by the session watch and by a caller's ask
+ * (login-requests.ts liveSession), which both ask the bureau; read by the account views and the
+ * operator view.
+ */
+import { and, eq, inArray, sql, type Column } from 'drizzle-orm';
+import type { Db } from '../db';
+import { etaxSessions, sessionWatch, type WatchSubject } from '../db/schema';
+import type { Channel } from '../../types/domain';
+import type { DropCause } from '../../types/watch';
+
+export type SessionWatchRow = typeof sessionWatch.$inferSelect;
+
+const key = (accountId: string, subject: WatchSubject) =>
+  and(eq(sessionWatch.accountId, accountId), eq(sessionWatch.subject, subject));
+
+/** The bureau answered about this session now. */
+export async function markChecked(
+  db: Db,
+  account: { id: string; tenantId: string },
+  channel: Channel,
+  at = new Date(),
+): Promise<void> {
+  await db
+    .insert(sessionWatch)
+    .values({ accountId: account.id, subject: channel, tenantId: account.tenantId, checkedAt: at })
+    .onConflictDoUpdate({ target: [sessionWatch.accountId, sessionWatch.subject], set: { checkedAt: at } });
+}
+
+export interface Drop {
+  at: Date;
+  cause: DropCause;
+  reason: string;
+}
+
+/**
+ * The session we hold (sessionIdEnc) ended early: forget it (no more 已登录) and record the drop
+ * (已掉线). True for the one caller that forgot it — so a drop seen twice at once is told once.
+ */
+export async function recordDrop(
+  db: Db,
+  account: { id: string; tenantId: string },
+  channel: Channel,
+  sessionIdEnc: string,
+  drop: Drop,
+): Promise<boolean> {
+  const forgotten = await db
+    .delete(etaxSessions)
+    .where(
+      and(
+        eq(etaxSessions.accountId, account.id),
+        eq(etaxSessions.channel, channel),
+        eq(etaxSessions.sessionIdEnc, sessionIdEnc),
+      ),
+    )
+    .returning({ accountId: etaxSessions.accountId });
+  if (forgotten.length === 0) return false;
+  const values = { droppedAt: drop.at, dropCause: drop.cause, dropReason: drop.reason };
+  await db
+    .insert(sessionWatch)
+    .values({ accountId: account.id, subject: channel, tenantId: account.tenantId, ...values })
+    .onConflictDoUpdate({ target: [sessionWatch.accountId, sessionWatch.subject], set: values });
+  return true;
+}
+
+/** The watch records of these accounts. */
+export async function watchRecords(db: Db, accountIds: string[]): Promise<SessionWatchRow[]> {
+  if (accountIds.length === 0) return [];
+  return db.select().from(sessionWatch).where(inArray(sessionWatch.accountId, accountIds));
+}
+
+/**
+ * A drop still standing: no session since (a drop forgets the session it ended, so any session we
+ * hold is a later login; the bureau's clock that dated the drop need not agree with ours).
+ */
+export function standingDrop(record: SessionWatchRow | undefined, liveSession: unknown): Drop | null {
+  if (!record?.droppedAt || !record.dropCause || liveSession) return null;
+  return { at: record.droppedAt, cause: record.dropCause, reason: record.dropReason ?? '' };
+}
+
+/**
+ * Claims an end (expiresAt / authValidUntil) of the subject for one announcement or reminder:
+ * true for the one caller that moved the mark to it.
+ */
+export async function claimEnd(
+  db: Db,
+  account: { id: string; tenantId: string },
+  subject: WatchSubject,
+  mark: 'expiringNotedFor' | 'remindedFor',
+  end: Date,
+): Promise<boolean> {
+  await db
+    .insert(sessionWatch)
+    .values({ accountId: account.id, subject, tenantId: account.tenantId })
+    .onConflictDoNothing();
+  const column = sessionWatch[mark];
+  const claimed = await db
+    .update(sessionWatch)
+    .set({ [mark]: end })
+    .where(and(key(account.id, subject), sqlDistinct(column, end)))
+    .returning({ accountId: sessionWatch.accountId });
+  return claimed.length > 0;
+}
+
+/** Gives an unused reminder claim back (the message could not be sent). */
+export async function releaseEnd(
+  db: Db,
+  accountId: string,
+  subject: WatchSubject,
+  mark: 'expiringNotedFor' | 'remindedFor',
+): Promise<void> {
+  await db
+    .update(sessionWatch)
+    .set({ [mark]: null })
+    .where(key(accountId, subject));
+}
+
+function sqlDistinct(column: Column, value: Date) {
+  return sql`${column} is distinct from ${value.toISOString()}::timestamptz`;
+}

@@ -1,0 +1,174 @@
+/**
+ * The session watch (issue 14): drops at the bureau are seen within one check interval — the
+ * holder is told and can log in again from the message, the webhook hears session.dropped, hosted
+ * accounts log in again by themselves — and the bureau is never asked about a session more often
+ * than the interval allows (counted at the sandbox). Expiry reminders: once, inside working hours,
+ * never with the last credit.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startTestServer, type TestServer } from '../support/server';
+import { latestSmsCode, type BureauPerson } from '../support/etax';
+import { boundAccount, dropSessions, messagesOf, webhookReceiver } from '../support/requests';
+
+const SECRET = 'webhook-secret-0123456789';
+const INTERVAL_S = 3;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await probe();
+    if (found) return found;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const checksOf = async (server: TestServer, person: BureauPerson) =>
+  (await server.call('GET', `/sandbox/etax/control/sessions/checks?idNumber=${person.idNumber}`)).body as {
+    sessionId: string;
+    at: string;
+  }[];
+
+const detail = async (server: TestServer, token: string, accountId: string) =>
+  (await server.call('GET', `/api/v1/accounts/${accountId}`, { token })).body;
+
+describe('#session-watch', () => {
+  let server: TestServer;
+
+  before(async () => {
+    server = await startTestServer({
+      env: {
+        SESSION_WATCH_TICK_SECONDS: '1',
+        SESSION_CHECK_INTERVAL_SECONDS: String(INTERVAL_S),
+        SESSION_CHECKS_PER_REGION_PER_MINUTE: '600',
+        WEBHOOK_RETRY_DELAY_SECONDS: '1',
+      },
+    });
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('should tell the holder and the webhook of a drop within one interval; one tap logs in again', async () => {
+    const receiver = await webhookReceiver();
+    try {
+      const a = await boundAccount(server, { credits: 1 });
+      await server.ops('PUT', `/ops/v1/tenants/${a.world.tenantId}/webhook`, { url: receiver.url, secret: SECRET });
+      assert.ok((await detail(server, a.alice.token, a.accountId)).sessions.issue, '开票 已登录 after 新增');
+      const before = (await messagesOf(server, a.alice.user)).length;
+      await dropSessions(server, a.person);
+      const droppedAt = Date.now();
+
+      const [message] = await until('the drop message', async () => {
+        const all = await messagesOf(server, a.alice.user);
+        return all.length > before && all;
+      });
+      // Seen within one interval and a run of the watch (plus the time the test takes to look).
+      assert.ok(Date.now() - droppedAt < (INTERVAL_S + 3) * 1000, `seen after ${Date.now() - droppedAt} ms`);
+      assert.equal(message.page, `packages/accounts/pages/login/index?accountId=${a.accountId}&channel=issue`);
+      assert.equal(message.data.phrase3.value, '开票掉线');
+      assert.equal(message.data.thing5.value, '已掉线（另一处登录），点击重新登录');
+
+      const [delivery] = await receiver.waitFor(1);
+      const event = JSON.parse(delivery.raw);
+      assert.equal(event.event, 'session.dropped');
+      assert.equal(event.taxId, a.world.taxId);
+      assert.equal(event.channel, 'issue');
+      assert.equal(event.cause, 'elsewhere');
+      assert.equal(event.relogin, 'notified');
+      assert.equal(event.account, `${a.person.phone.slice(0, 3)}****${a.person.phone.slice(-4)}`);
+      assert.match(event.reason, /其他地方登录/);
+
+      const shown = await detail(server, a.alice.token, a.accountId);
+      assert.equal(shown.sessions.issue, undefined, 'no longer 已登录');
+      assert.equal(shown.dropped.issue.cause, 'elsewhere');
+      assert.ok(Math.abs(Date.parse(shown.dropped.issue.at) - droppedAt) < 2000);
+
+      // The message opens 登录 of that account and channel: one tap, the code, 已登录 again.
+      const started = await server.call('POST', `/api/v1/accounts/${a.accountId}/flows`, {
+        token: a.alice.token,
+        body: { purpose: 'login', channel: 'issue', method: 'password' },
+      });
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      const done = await server.call('POST', `/api/v1/flows/${started.body.flowId}/sms`, {
+        token: a.alice.token,
+        body: { code: await latestSmsCode(server, a.person.phone) },
+      });
+      assert.equal(done.body.step, 'done');
+      const again = await detail(server, a.alice.token, a.accountId);
+      assert.ok(Date.parse(again.sessions.issue) > Date.now(), '已登录 again');
+      assert.equal(again.dropped, undefined, '已掉线 is gone');
+      await sleep(1500);
+      assert.equal(receiver.received.length, 1, 'one drop, one event');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('should tell no one but the webhook when the holder has no notice left', async () => {
+    const receiver = await webhookReceiver();
+    try {
+      const a = await boundAccount(server, { credits: 0 });
+      await server.ops('PUT', `/ops/v1/tenants/${a.world.tenantId}/webhook`, { url: receiver.url, secret: SECRET });
+      await dropSessions(server, a.person);
+      const [delivery] = await receiver.waitFor(1);
+      assert.equal(JSON.parse(delivery.raw).relogin, 'none');
+      assert.equal((await messagesOf(server, a.alice.user)).length, 0);
+      assert.equal((await detail(server, a.alice.token, a.accountId)).dropped.issue.cause, 'elsewhere');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('should log a hosted account in again by itself after a drop, with no message', async () => {
+    const receiver = await webhookReceiver();
+    try {
+      const a = await boundAccount(server, { credits: 1, loginType: 'huameng' });
+      await server.ops('PUT', `/ops/v1/tenants/${a.world.tenantId}/webhook`, { url: receiver.url, secret: SECRET });
+      const first = (await detail(server, a.alice.token, a.accountId)).sessions.issue;
+      assert.ok(first);
+      await dropSessions(server, a.person);
+      const events = await receiver.waitFor(1);
+      const dropped = JSON.parse(events[0].raw);
+      assert.equal(dropped.event, 'session.dropped');
+      assert.equal(dropped.relogin, 'auto');
+      const back = await until('the automatic login', async () => {
+        const d = await detail(server, a.alice.token, a.accountId);
+        return d.sessions.issue && d;
+      });
+      assert.equal(back.dropped, undefined);
+      assert.equal((await messagesOf(server, a.alice.user)).length, 0, 'no message for a hosted account');
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it('should never check a session more often than the interval (counted at the bureau)', async () => {
+    const a = await boundAccount(server);
+    const loggedIn = Date.now();
+    await sleep(INTERVAL_S * 3 * 1000 + 1500);
+    const checks = await checksOf(server, a.person);
+    const times = checks.map((c) => Date.parse(c.at));
+    assert.ok(times.length >= 2, `the watch checked (${times.length} checks)`);
+    assert.ok(times.length <= 3, `at most one check per interval: ${times.length}`);
+    assert.ok(times[0] - loggedIn >= INTERVAL_S * 1000, 'a login counts as a check');
+    for (let i = 1; i < times.length; i++) {
+      assert.ok(times[i] - times[i - 1] >= INTERVAL_S * 1000, `checks ${times[i] - times[i - 1]} ms apart`);
+    }
+  });
+
+  // Last: it moves the bureau's clock for every session of this server.
+  it('should say 到期 when the bureau lets the session run out (sandbox clock)', async () => {
+    const a = await boundAccount(server, { credits: 1 });
+    const moved = await server.call('POST', '/sandbox/etax/control/clock', { body: { advanceMs: 2 * 3_600_000 } });
+    assert.equal(moved.status, 200);
+    const [message] = await until('the 到期 message', async () => {
+      const all = await messagesOf(server, a.alice.user);
+      return all.length > 0 && all;
+    });
+    assert.equal(message.data.thing5.value, '已掉线（到期），点击重新登录');
+    assert.equal((await detail(server, a.alice.token, a.accountId)).dropped.issue.cause, 'expired');
+  });
+});
