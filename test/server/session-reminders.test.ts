@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startTestServer, type TestServer } from '../support/server';
+import { privateDatabase, startTestServer, type TestServer } from '../support/server';
 import { tenantWithEnterprise } from '../support/etax';
 import { accept, boundAccount, messagesOf, webhookReceiver } from '../support/requests';
 
@@ -42,10 +42,14 @@ async function accountWithWebhook(server: TestServer, credits: number) {
 describe('#session-reminders inside working hours', () => {
   let server: TestServer;
   before(async () => {
-    server = await startTestServer({ env: { ...watchEnv, SESSION_REMINDER_HOURS: '00:00-24:00' } });
+    server = await startTestServer({
+      database: await privateDatabase(),
+      env: { ...watchEnv, SESSION_REMINDER_HOURS: '00:00-24:00' },
+    });
   });
   after(async () => {
     await server.close();
+    await server.ctx.database.close();
   });
 
   it('should remind the holder exactly once, tell the webhook once, and show 即将到期', async () => {
@@ -98,10 +102,14 @@ describe('#session-reminders outside working hours', () => {
     const hour = new Date(Date.now() + 8 * 3_600_000).getUTCHours();
     const hh = (h: number) => String(h % 24).padStart(2, '0');
     const hours = `${hh(hour + 2)}:00-${hh(hour + 3)}:00`;
-    server = await startTestServer({ env: { ...watchEnv, SESSION_REMINDER_HOURS: hours } });
+    server = await startTestServer({
+      database: await privateDatabase(),
+      env: { ...watchEnv, SESSION_REMINDER_HOURS: hours },
+    });
   });
   after(async () => {
     await server.close();
+    await server.ctx.database.close();
   });
 
   it('should send no reminder, while the webhook still hears session.expiring', async () => {

@@ -8,7 +8,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startTestServer, type TestServer } from '../support/server';
+import { privateDatabase, startTestServer, type TestServer } from '../support/server';
 import { latestSmsCode, type BureauPerson } from '../support/etax';
 import { boundAccount, dropSessions, messagesOf, webhookReceiver } from '../support/requests';
 
@@ -39,6 +39,8 @@ describe('#session-watch', () => {
 
   before(async () => {
     server = await startTestServer({
+      // The watch sweeps every session of its database: keep other suites' sessions out of it.
+      database: await privateDatabase(),
       env: {
         SESSION_WATCH_TICK_SECONDS: '1',
         SESSION_CHECK_INTERVAL_SECONDS: String(INTERVAL_S),
@@ -49,6 +51,7 @@ describe('#session-watch', () => {
   });
   after(async () => {
     await server.close();
+    await server.ctx.database.close();
   });
 
   it('should tell the holder and the webhook of a drop within one interval; one tap logs in again', async () => {

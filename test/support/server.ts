@@ -6,6 +6,7 @@
  * file run by hand) each test database is a throwaway embedded cluster of its own.
  */
 import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { loadConfig, type Config } from '../../server/config';
 import { createServer, type RunningParts } from '../../server/server';
 import { openDatabase, type Database } from '../../server/db';
@@ -21,6 +22,30 @@ const TEST_CREDENTIAL_KEY = crypto.createHash('sha256').update('fapiaoyun test c
 
 export function testDatabase(): Promise<Database> {
   return openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL || undefined });
+}
+
+/**
+ * A database of the test's own, for servers whose jobs sweep every row (the session watch with a
+ * one-second rhythm): a new database on the TEST_DATABASE_URL server, dropped on close — or, without
+ * it, a throwaway embedded cluster.
+ */
+export async function privateDatabase(): Promise<Database> {
+  const shared = process.env.TEST_DATABASE_URL;
+  if (!shared) return openDatabase({});
+  const name = `private_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ databaseUrl: shared, poolSize: 1 });
+  await admin.db.execute(sql.raw(`create database ${name}`));
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
+      await admin.close();
+    },
+  };
 }
 
 /** Answers are read loosely in tests: each test asserts the fields it cares about. */
