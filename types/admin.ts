@@ -44,12 +44,13 @@ export interface AdminListResponse {
 // DELETE /api/v1/enterprises/:enterpriseId/admins/me → 204 (step down; 409 not_admin when I am not one)
 
 /** What an admin did with the rights of the role. */
-export const AUDIT_ACTIONS = ['delete_account', 'unbind_on_leave', 'admin_end_on_leave'] as const;
+export const AUDIT_ACTIONS = ['delete_account', 'unbind_on_leave', 'admin_end_on_leave', 'failed_attempt'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   delete_account: '删除已绑定其他微信的账号',
   unbind_on_leave: '退出租户，账号随之解绑',
   admin_end_on_leave: '退出租户，不再是数电配置管理员',
+  failed_attempt: '他人输错该账号的密码或验证码',
 };
 
 /** One entry of the audit log. No secret is ever in it. */

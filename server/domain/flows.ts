@@ -37,6 +37,7 @@ import { accountExists, insertAccount, lockAccount, normalizeAccount } from './a
 import { moveBinding, notifyAccountChange } from './bindings';
 import { recordRecentLogin } from './recent-logins';
 import { requestFollowsFlow } from './request-outcomes';
+import { guardAttempt } from './lockout';
 import { adminRelation, adminRoleRefusal, assertMayApply, becomeAdmin } from './admins';
 import {
   HOSTED_LOGIN_TYPES,
@@ -406,14 +407,17 @@ export async function startAddAccount(
   await forgetOldFlows(deps.db, userId);
   const found = await bureau(() => deps.etax.lookupRelations({ account, taxId: enterprise.taxId }));
   const target = { taxId: enterprise.taxId, channel: body.business, role: body.role };
+  const typed = { account, by: { userId } };
   if (body.method === 'qr') {
     // A QR login does not check the password we are about to save: the bureau checks it first.
-    await bureau(() => deps.etax.verifyPassword({ account, password: body.password }));
+    await bureau(() =>
+      guardAttempt(deps, log, typed, () => deps.etax.verifyPassword({ account, password: body.password })),
+    );
   }
   const step = await bureau(() =>
     body.method === 'qr'
       ? deps.etax.startQrLogin({ ...target, app: body.qrApp, account })
-      : deps.etax.startLogin({ ...target, account, password: body.password }),
+      : guardAttempt(deps, log, typed, () => deps.etax.startLogin({ ...target, account, password: body.password })),
   );
   const { person } = found;
   const flow = newFlow({
@@ -463,6 +467,10 @@ export async function startAccountFlow(
   );
   return startFlowFor(deps, log, { userId, loginRequestId: null }, access, body);
 }
+
+/** Who types the password or code of a flow, for the lock-out guard (lockout.ts). */
+const callerOf = (owner: FlowFor) =>
+  owner.userId ? { userId: owner.userId } : { loginRequestId: owner.loginRequestId ?? '' };
 
 /** Who a new flow is for: a WeChat user, a login request (F15; without a user: its link or automatic login), or both. */
 export interface FlowFor {
@@ -518,7 +526,11 @@ export async function startFlowFor(
     if (!body.password) throw errors.validation('请输入电子税局密码');
     const password = body.password;
     const channel = body.channel && account.permissions.includes(body.channel) ? body.channel : account.permissions[0];
-    const step = await bureau(() => deps.etax.startLogin({ ...target, channel, account: account.account, password }));
+    const step = await bureau(() =>
+      guardAttempt(deps, log, { account: account.account, by: callerOf(owner) }, () =>
+        deps.etax.startLogin({ ...target, channel, account: account.account, password }),
+      ),
+    );
     const flow = newFlow({ ...common, purpose: 'change_wechat', channel, method: 'password', passwordEnc: null });
     return advance(deps, log, flow, step);
   }
@@ -566,7 +578,9 @@ export async function startAdminFlow(
   // Any business of the 身份 will do: the login is only the proof.
   const channel = relation.permissions[0] ?? 'issue';
   const step = await bureau(() =>
-    deps.etax.startLogin({ taxId: enterprise.taxId, channel, role: relation.role, account, password: body.password }),
+    guardAttempt(deps, log, { account, by: { userId } }, () =>
+      deps.etax.startLogin({ taxId: enterprise.taxId, channel, role: relation.role, account, password: body.password }),
+    ),
   );
   const flow = newFlow({
     tenantId: enterprise.tenantId,
@@ -688,8 +702,16 @@ async function act(
 
 /** POST /flows/:id/sms — the 验证码. */
 export function submitSmsCode(deps: Deps, log: Log, owner: FlowOwner, flowId: string, code: string) {
+  const by = typeof owner === 'string' ? { userId: owner } : owner;
   return act(deps, owner, flowId, ['sms'], async (flow) =>
-    advance(deps, log, flow, await deps.etax.submitSmsCode(gatewayFlowId(deps, flow), code)),
+    advance(
+      deps,
+      log,
+      flow,
+      await guardAttempt(deps, log, { account: flow.account, by }, () =>
+        deps.etax.submitSmsCode(gatewayFlowId(deps, flow), code),
+      ),
+    ),
   );
 }
 

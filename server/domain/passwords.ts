@@ -29,6 +29,7 @@ import type { AppContext } from '../context';
 import { EtaxError, type HostedProvider, type PasswordResetStep, type SmsSentStep } from '../adapters/etax/types';
 import { assertMayContinue, authorize, type AccountRow } from './permissions';
 import { etaxToAppError, FLOW_TTL_MS, HOSTED_WAIT_MS } from './flows';
+import { guardAttempt } from './lockout';
 import { HOSTED_LOGIN_TYPES } from '../../types/domain';
 import { maskAccount } from '../../types/validators';
 import {
@@ -46,7 +47,7 @@ export const ITEM_LEASE_MS = 30_000;
 /** What a failed item says; the cause is logged (without secrets), not shown. */
 export const ITEM_FAILED_MESSAGE = '保存失败，请点击重试';
 
-type Deps = Pick<AppContext, 'db' | 'config' | 'etax' | 'secrets'>;
+type Deps = Pick<AppContext, 'db' | 'config' | 'etax' | 'secrets' | 'wechat'>;
 type Log = Pick<FastifyBaseLogger, 'warn'>;
 type ChangeRow = typeof passwordChanges.$inferSelect;
 
@@ -360,9 +361,16 @@ export function sendResetCode(deps: Deps, userId: string, changeId: string): Pro
 }
 
 /** 下一步 with the 验证码. */
-export function submitResetCode(deps: Deps, userId: string, changeId: string, code: string) {
+export function submitResetCode(deps: Deps, log: Log, userId: string, changeId: string, code: string) {
   return act(deps, userId, changeId, ['sms'], async (change) =>
-    afterCode(deps, change, await deps.etax.submitPasswordResetCode(gatewayFlowId(deps, change), code), false),
+    afterCode(
+      deps,
+      change,
+      await guardAttempt(deps, log, { account: change.account, by: { userId } }, () =>
+        deps.etax.submitPasswordResetCode(gatewayFlowId(deps, change), code),
+      ),
+      false,
+    ),
   );
 }
 
@@ -385,7 +393,11 @@ export async function syncPassword(
   password: string,
 ): Promise<PasswordChangeState> {
   const { account } = await authorize(deps.db, userId, accountId, 'password');
-  await bureau(() => deps.etax.verifyPassword({ account: account.account, password }));
+  await bureau(() =>
+    guardAttempt(deps, log, { account: account.account, by: { userId } }, () =>
+      deps.etax.verifyPassword({ account: account.account, password }),
+    ),
+  );
   await forgetOldChanges(deps.db, userId);
   const change = finalize(newChange(account, userId, 'sync'));
   return present(deps.db, await takeNewPassword(deps, log, change, password));

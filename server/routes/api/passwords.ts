@@ -89,7 +89,7 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
     { schema: { tags, summary: '验证码 → 下一步', params: changeParams, body: smsCodeBody } },
     async (request): Promise<PasswordChangeState> => {
       const { code } = request.body as z.output<typeof smsCodeBody>;
-      return submitResetCode(ctx, request.user.userId, changeId(request.params), code);
+      return submitResetCode(ctx, request.log, request.user.userId, changeId(request.params), code);
     },
   );
 
