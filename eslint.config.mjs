@@ -60,6 +60,34 @@ export default tseslint.config(
     },
   },
   {
+    // zod stays on the server: the app imports the API files of types/ (their zod schemas) as types
+    // only, and its words from the zod-free types/domain.ts and types/validators.ts.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', message: 'zod validates on the server; the mini program must not ship it.' }],
+          patterns: [
+            {
+              group: [
+                '**/types/accounts',
+                '**/types/admin',
+                '**/types/api',
+                '**/types/ops',
+                '**/types/passwords',
+                '**/types/requests',
+              ],
+              allowTypeImports: true,
+              message:
+                'These files hold zod schemas: import their types with `import type`, words from types/domain or types/validators.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.{ts,tsx}', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.jest, ...globals.node } },
   },

@@ -45,6 +45,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: process.env.NODE_ENV === 'development' },
     mini: {
       compile,
+      // Taro moves what only subpackages use out of the main package and into each of them: our own
+      // small shared modules may be copied so, but a library must be shipped once (in the main
+      // package's vendors), not once per subpackage.
+      optimizeMainPackage: {
+        enable: true,
+        exclude: [(module: { resource?: string }) => /[\\/]node_modules[\\/]/.test(module.resource ?? '')],
+      },
       postcss: {
         // WeUI sizes are CSS px (17 px cells); rpx scaling would make them drift from WeChat's own pages.
         pxtransform: { enable: false, config: {} },

@@ -10,10 +10,6 @@
  */
 import { z } from 'zod';
 
-/** The seed's risk note, shown on the explanation dialog of 申请绑定 (verbatim). */
-export const ADMIN_RISK_NOTE =
-  '注意：只能企业对应的法人或财务负责人可使用此功能。目前只是验证身份是法人或财务负责人，但无法验证操作的微信账号是否为企业法人或财务负责人本人在使用，成为数电配置管理员后，可以在发票云公众号修改操作在发票云添加的全部数电账号，因此企业管理人员需高度注意账号数据安全。';
-
 /** POST /api/v1/enterprises/:enterpriseId/admins/flows — 提交验证. 201 → FlowState (types/accounts.ts). */
 export const adminFlowBody = z.object({
   /** 电子税局账号 of the enterprise's 法定代表人 or 财务负责人: phone, 证件号码 or user name. */

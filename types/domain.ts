@@ -1,6 +1,8 @@
 /**
  * Words of the domain shared by the app and the server: channels, 身份, 登录类型, with the labels
- * shown on screen (the seed's words).
+ * shown on screen (the seed's words). No zod here or in validators.ts: these two are what UI code
+ * imports as values; the other files of types/ hold the API's zod schemas, which the app imports
+ * as types only (eslint.config enforces it), so zod never ships in the mini program.
  */
 
 /** 开票 = issue, 收票 = receive (CONTRACT.md). */
@@ -41,3 +43,16 @@ export const ID_TYPES = [
   '外国护照',
 ] as const;
 export type IdType = (typeof ID_TYPES)[number];
+
+/** The seed's risk note, shown on the explanation dialog of 申请绑定 (verbatim). */
+export const ADMIN_RISK_NOTE =
+  '注意：只能企业对应的法人或财务负责人可使用此功能。目前只是验证身份是法人或财务负责人，但无法验证操作的微信账号是否为企业法人或财务负责人本人在使用，成为数电配置管理员后，可以在发票云公众号修改操作在发票云添加的全部数电账号，因此企业管理人员需高度注意账号数据安全。';
+
+/** How each related account of 修改密码's progress page stands. */
+export type PasswordItemState = 'pending' | 'updating' | 'done' | 'failed';
+export const PASSWORD_ITEM_LABELS: Record<PasswordItemState, string> = {
+  pending: '待更新',
+  updating: '更新中',
+  done: '已更新',
+  failed: '更新失败',
+};

@@ -21,23 +21,8 @@
  *  Updating an account stores the new password (encrypted) and lifts its 已锁定 (F14).
  */
 import { z } from 'zod';
-import { ID_TYPES } from './domain';
-import { passwordPolicyError, residentIdCheckChar, isResidentIdNumber } from './validators';
-
-/** Why a 证件号码 is not acceptable for the 证件类型, or null. Resident IDs: length, birth date, check digit. */
-export function idNumberError(idType: string, value: string): string | null {
-  const v = value.trim().toUpperCase();
-  if (!v) return '请输入证件号码';
-  if (idType === '居民身份证') {
-    if (!/^\d{17}[\dX]$/.test(v)) return '身份证号码须为18位，前17位为数字，最后一位为数字或X';
-    if (isResidentIdNumber(v)) return null;
-    // With a right check digit, what is left to be wrong is the birth date.
-    if (residentIdCheckChar(v.slice(0, 17)) === v[17]) return '身份证号码中的出生日期不正确，请核对后重新输入';
-    return '身份证号码校验位不正确，请核对后重新输入';
-  }
-  if (!/^[A-Z0-9]{5,20}$/.test(v)) return '证件号码格式不正确，请核对后重新输入';
-  return null;
-}
+import { ID_TYPES, type PasswordItemState } from './domain';
+import { idNumberError, passwordPolicyError } from './validators';
 
 /** POST /api/v1/accounts/:accountId/password-resets — 重置税局密码, 身份认证 page's 下一步. 201 → PasswordChangeState */
 export const passwordResetBody = z
@@ -95,14 +80,6 @@ export type PasswordChangeStep =
   | 'done'
   /** Ended before the bureau took a new password (expired, or the bureau closed its flow): start again. */
   | 'failed';
-
-export type PasswordItemState = 'pending' | 'updating' | 'done' | 'failed';
-export const PASSWORD_ITEM_LABELS: Record<PasswordItemState, string> = {
-  pending: '待更新',
-  updating: '更新中',
-  done: '已更新',
-  failed: '更新失败',
-};
 
 /** One related account on the progress page. */
 export interface PasswordItem {

@@ -78,3 +78,18 @@ export function passwordPolicyError(value: string): string | null {
   if (kinds < 2) return '密码须包含数字、字母、特殊字符中的至少两种';
   return null;
 }
+
+/** Why a 证件号码 is not acceptable for the 证件类型, or null. Resident IDs: length, birth date, check digit. */
+export function idNumberError(idType: string, value: string): string | null {
+  const v = value.trim().toUpperCase();
+  if (!v) return '请输入证件号码';
+  if (idType === '居民身份证') {
+    if (!/^\d{17}[\dX]$/.test(v)) return '身份证号码须为18位，前17位为数字，最后一位为数字或X';
+    if (isResidentIdNumber(v)) return null;
+    // With a right check digit, what is left to be wrong is the birth date.
+    if (residentIdCheckChar(v.slice(0, 17)) === v[17]) return '身份证号码中的出生日期不正确，请核对后重新输入';
+    return '身份证号码校验位不正确，请核对后重新输入';
+  }
+  if (!/^[A-Z0-9]{5,20}$/.test(v)) return '证件号码格式不正确，请核对后重新输入';
+  return null;
+}

@@ -20,7 +20,8 @@ import type { Channel, IdType, LoginType, Role } from '../../types/domain';
 import type { FlowState } from '../../types/accounts';
 import type { LoginRequestPurpose, LoginRequestStatus } from '../../types/requests';
 import type { AuditAction } from '../../types/admin';
-import type { PasswordChangeKind, PasswordChangeState, PasswordItemState } from '../../types/passwords';
+import type { PasswordChangeKind, PasswordChangeState } from '../../types/passwords';
+import type { PasswordItemState } from '../../types/domain';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 

@@ -1,11 +1,12 @@
 /** Package sizes of the weapp build: main package within our 500 KB budget, each subpackage within WeChat's 2 MB. */
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../support/weapp-host';
 import { locateBuild } from './build';
-import { formatSizes, KB, packageSizes } from './sizes';
+import { formatSizes, KB, listFiles, packageSizes } from './sizes';
 
 test('package sizes are within budget', () => {
   const build = locateBuild();
@@ -33,4 +34,21 @@ test('package sizes are within budget', () => {
       `subpackage ${sub.name} is ${(sub.bytes / KB).toFixed(1)} KB, over WeChat's 2 MB`,
     );
   }
+});
+
+test('no script is shipped twice: what several subpackages share sits once in the main package', () => {
+  const build = locateBuild();
+  if (build instanceof Error) throw build;
+  const roots = (build.app.subPackages ?? build.app.subpackages ?? []).map((s) => s.root.replace(/\/+$/, ''));
+  const packageOf = (file: string) => roots.find((root) => file.startsWith(`${root}/`)) ?? 'main';
+  const byContent = new Map<string, string[]>();
+  for (const file of listFiles(build.dir).filter((f) => f.endsWith('.js'))) {
+    const hash = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(build.dir, file)))
+      .digest('hex');
+    byContent.set(hash, [...(byContent.get(hash) ?? []), file]);
+  }
+  const copies = [...byContent.values()].filter((files) => new Set(files.map(packageOf)).size > 1);
+  assert.deepEqual(copies, [], 'byte-identical scripts in several packages');
 });

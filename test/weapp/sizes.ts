@@ -49,7 +49,8 @@ export interface PackageSize {
   limit: number;
 }
 
-function listFiles(dir: string, rel = ''): string[] {
+/** Every file under dir, as paths relative to it with forward slashes. */
+export function listFiles(dir: string, rel = ''): string[] {
   return fs.readdirSync(path.join(dir, rel), { withFileTypes: true }).flatMap((entry) => {
     const child = rel ? `${rel}/${entry.name}` : entry.name;
     return entry.isDirectory() ? listFiles(dir, child) : [child];

@@ -3,9 +3,8 @@
  * themselves are the shared ones (types/: idNumberError, passwordPolicyError), so the page says
  * what the server would answer, before it is asked.
  */
-import { ID_TYPES, type IdType } from '../../../types/domain';
-import { idNumberError, PASSWORD_ITEM_LABELS } from '../../../types/passwords';
-import { passwordPolicyError, residentIdCheckChar } from '../../../types/validators';
+import { ID_TYPES, PASSWORD_ITEM_LABELS, type IdType } from '../../../types/domain';
+import { idNumberError, passwordPolicyError, residentIdCheckChar } from '../../../types/validators';
 
 export { ID_TYPES, PASSWORD_ITEM_LABELS, type IdType };
 

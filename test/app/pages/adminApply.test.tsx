@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { ADMIN_RISK_NOTE } from '../../../types/admin';
+import { ADMIN_RISK_NOTE } from '../../../types/domain';
 import AdminApplyPage from '../../../src/packages/admin/pages/apply/index';
 import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';

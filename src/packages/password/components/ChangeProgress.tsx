@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
-import type { PasswordItemState } from '../../../../types/passwords';
+import type { PasswordItemState } from '../../../../types/domain';
 import { useStores } from '../../../stores';
 import { PASSWORD_ITEM_LABELS } from '../rules';
 import './index.scss';

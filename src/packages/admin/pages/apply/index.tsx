@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { InputCell } from '../../../../components/Cells';
-import { ADMIN_RISK_NOTE } from '../../../../../types/admin';
+import { ADMIN_RISK_NOTE } from '../../../../../types/domain';
 import { AppPage } from '../../../../components/AppPage';
 import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { navigateBackOr } from '../../../../navigation';
