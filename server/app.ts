@@ -10,10 +10,11 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context';
 import { AppError } from './http/errors';
-import { loggerOptions } from './http/logging';
+import { loggerOptions, requestId } from './http/logging';
 import { useZodSchemas, zodToOpenApi } from './http/zod';
 import { requireOperator, requireUser } from './http/auth';
 import { mountSandboxes, type MountedSandboxes } from './sandbox';
+import { healthRoutes, type Lifecycle } from './http/lifecycle';
 import { authRoutes } from './routes/api/auth';
 import { tenantRoutes } from './routes/api/tenants';
 import { accountRoutes } from './routes/api/accounts';
@@ -38,6 +39,8 @@ export interface BuildAppOptions {
   logLevel?: string;
   /** Where log lines go (stdout when absent); tests read them. */
   logStream?: NodeJS.WritableStream;
+  /** Draining and job-worker state for /readyz (server.ts owns it). */
+  lifecycle?: Lifecycle;
 }
 
 export async function buildApp({
@@ -46,16 +49,21 @@ export async function buildApp({
   dataDir,
   logLevel,
   logStream,
+  lifecycle = { draining: false, workersRunning: false },
 }: BuildAppOptions): Promise<{ app: FastifyInstance; sandboxes?: MountedSandboxes }> {
-  // forceCloseConnections: idle keep-alive sockets must not hold a shutdown (Ctrl-C, tests) for a minute.
+  // No forceCloseConnections: a stop lets requests in flight finish; Node closes the idle sockets.
   const app = Fastify({
     logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL, logStream),
     bodyLimit: 256 * 1024,
-    forceCloseConnections: true,
+    genReqId: requestId,
   });
   useZodSchemas(app);
   acceptEmptyJsonBodies(app);
   installErrorHandling(app);
+  // The request id goes back to the caller, to quote when something went wrong.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -73,10 +81,7 @@ export async function buildApp({
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.code(204).send());
-  app.get('/healthz', { schema: { hide: true } }, async (_req, reply) => {
-    const ok = await ctx.database.ping();
-    return reply.code(ok ? 200 : 503).send(ok ? { status: 'ok' } : { status: 'unavailable' });
-  });
+  healthRoutes(app, ctx, lifecycle);
 
   const sandboxes = ctx.config.sandbox ? await mountSandboxes(app, ctx.config, dataDir) : undefined;
 

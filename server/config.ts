@@ -83,6 +83,10 @@ export const envSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM-HH:MM (Beijing time)')
     .default('09:00-18:00'),
+  /** On SIGTERM, seconds /readyz fails while connections are still taken, so a proxy or orchestrator stops sending first. */
+  SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** On SIGTERM or Ctrl-C, the most seconds requests in flight and running jobs get before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(30),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

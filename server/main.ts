@@ -1,12 +1,15 @@
 /**
- * `npm start`: builds the browser app if it is missing, opens the database (the embedded PostgreSQL
- * in DATA_DIR by default), seeds the demo on first start, serves everything on one port and stops cleanly on
- * Ctrl-C / SIGTERM.
+ * `npm start`: builds the browser app if it is missing (not in production: the deploy builds it),
+ * opens the database (the embedded PostgreSQL in DATA_DIR by default), seeds the demo on first start, serves
+ * everything on one port. SIGTERM drains (server.ts `shutdown`); Ctrl-C stops without the drain
+ * delay; both bounded by SHUTDOWN_TIMEOUT_SECONDS. Logs are readable lines on a terminal, JSON otherwise.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
+import closeWithGrace from 'close-with-grace';
+import pinoPretty from 'pino-pretty';
 import { loadConfig, type Config } from './config';
 import { createServer } from './server';
 import { refuseOldPglite } from './db';
@@ -40,13 +43,23 @@ function localSecrets(config: Config, dataDir: string) {
 
 function ensureBrowserBuild() {
   if (fs.existsSync(path.join(h5Dir, 'index.html'))) return;
+  if (process.env.NODE_ENV === 'production') {
+    console.log('dist/h5 is missing: the browser app is not served (npm run build:h5).');
+    return;
+  }
   console.log('构建浏览器版（首次启动需要约 1 分钟）…');
+  // The build's own progress output is shown only when it fails.
   const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
     cwd: root,
-    stdio: 'inherit',
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, NODE_ENV: 'production', TARO_APP_API: '' },
+    maxBuffer: 64 * 1024 * 1024,
   });
-  if (result.status !== 0) throw new Error('The browser build failed (npm run build:h5).');
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout?.toString() ?? '');
+    process.stderr.write(result.stderr?.toString() ?? '');
+    throw new Error('The browser build failed (npm run build:h5).');
+  }
 }
 
 async function main() {
@@ -56,7 +69,16 @@ async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
   ensureBrowserBuild();
   const { opsToken, credentialKey } = localSecrets(config, dataDir);
-  const server = await createServer({ config, credentialKey, opsToken, dataDir, staticDir: h5Dir });
+  // A person at a terminal reads lines; a log collector gets one JSON object a line.
+  const logStream = process.stdout.isTTY
+    ? pinoPretty({
+        colorize: true,
+        singleLine: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname,service,version',
+      })
+    : undefined;
+  const server = await createServer({ config, credentialKey, opsToken, dataDir, staticDir: h5Dir, logStream });
   const demo = await seedDemo(server.ctx.db, dataDir);
   const bureauPeople = server.sandboxes ? seedDemoBureau(server.sandboxes.etaxStore, DEMO_ENTERPRISES) : [];
   await server.app.listen({ port: config.PORT, host: config.HOST });
@@ -88,21 +110,12 @@ async function main() {
   lines.push('Press Ctrl-C to stop.', '');
   console.log(lines.join('\n'));
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping…`);
-    try {
-      await server.close();
-      process.exit(0);
-    } catch (e) {
-      console.error(e);
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  // Past the delay close-with-grace exits with code 1 whatever is still running.
+  closeWithGrace({ delay: config.SHUTDOWN_TIMEOUT_SECONDS * 1000 }, async ({ signal, err }) => {
+    if (err) server.app.log.error({ err }, 'stopping after an unhandled error');
+    server.app.log.info({ signal }, 'stopping');
+    await server.shutdown({ drainMs: signal === 'SIGTERM' ? config.SHUTDOWN_DRAIN_SECONDS * 1000 : 0 });
+  });
 }
 
 main().catch((e) => {

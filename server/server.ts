@@ -15,6 +15,7 @@ import { buildApp } from './app';
 import { startJobs } from './jobs';
 import { startWorkers, type Workers } from './jobs/workers';
 import type { AppContext } from './context';
+import { stopListening, type Lifecycle } from './http/lifecycle';
 
 export interface CreateServerOptions {
   config: Config;
@@ -36,6 +37,12 @@ export interface RunningParts {
   /** The mounted sandboxes (sandbox on only), e.g. to seed the demo bureau. */
   sandboxes?: MountedSandboxes;
   close(): Promise<void>;
+  /**
+   * The graceful stop of a deploy (SIGTERM): readiness fails at once, new connections are still
+   * taken for `drainMs` (until a proxy or orchestrator has seen it), then the listener closes, requests
+   * in flight finish, jobs stop (bounded), and the database closes. main.ts bounds the whole.
+   */
+  shutdown(opts?: { drainMs?: number }): Promise<void>;
 }
 
 export async function createServer(opts: CreateServerOptions): Promise<RunningParts> {
@@ -71,8 +78,10 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     onError: (err) => logTarget.app?.log.warn({ err: err.message }, 'job queue error'),
   });
   const ctx: AppContext = { config, database, db: database.db, secrets, wechat, etax, opsToken: opts.opsToken, jobs };
+  const lifecycle: Lifecycle = { draining: false, workersRunning: false };
   const { app, sandboxes } = await buildApp({
     ctx,
+    lifecycle,
     staticDir: opts.staticDir,
     dataDir: opts.dataDir,
     logLevel: opts.logLevel,
@@ -82,19 +91,29 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
   let workers: Workers | undefined;
   app.addHook('onListen', async () => {
     workers ??= await startWorkers(ctx, app.log);
+    lifecycle.workersRunning = true;
   });
   // Jobs stop first, however the app is closed: they may still call the mounted sandboxes.
   app.addHook('preClose', async () => {
+    lifecycle.workersRunning = false;
     if (workers) await workers.stop();
     else await jobs.stop({ graceful: false });
   });
+  const close = async () => {
+    await app.close();
+    if (ownsDatabase) await database.close();
+  };
   return {
     app,
     ctx,
     sandboxes,
-    async close() {
-      await app.close();
-      if (ownsDatabase) await database.close();
+    close,
+    async shutdown({ drainMs = 0 } = {}) {
+      lifecycle.draining = true;
+      app.log.info({ drainMs }, 'draining: readiness fails, requests in flight finish');
+      if (drainMs > 0) await new Promise((resolve) => setTimeout(resolve, drainMs));
+      await stopListening(app);
+      await close();
     },
   };
 }

@@ -3,7 +3,10 @@
  * secret-bearing query parameters (WeChat puts appsecret, js_code and access_token in the URL),
  * and known secret fields are redacted wherever they appear in a logged object.
  */
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
+import { SERVICE } from '../version';
 
 const SECRET_QUERY_KEYS = ['secret', 'js_code', 'access_token', 'code', 'token', 'password', 'ticket'];
 
@@ -19,10 +22,24 @@ export function sanitizeUrl(raw: string): string {
   return `${url.slice(0, q)}?${params.toString()}`;
 }
 
+/** A caller's own request id, kept when it is a plain token (it goes into every log line of the request). */
+const CALLER_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Request ids: the caller's `x-request-id` (a proxy's or an integrator's) when it is a plain token,
+ * else a new UUID — unique across instances, unlike Fastify's per-process counter.
+ */
+export function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : crypto.randomUUID();
+}
+
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
     ...(stream ? { stream } : {}),
+    // Every line says which service and version wrote it (several instances, rolling deploys).
+    base: { service: SERVICE.name, version: SERVICE.version, pid: process.pid },
     redact: {
       paths: [
         'req.headers.authorization',
