@@ -24,6 +24,7 @@ interface Instance {
 async function startInstance(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shutdown-'));
+  fs.chmodSync(dataDir, 0o711); // without TEST_DATABASE_URL, the embedded database runs as the user postgres
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: {
