@@ -26,6 +26,7 @@ import { loginRequestRoutes } from './routes/api/login-requests';
 import { linkRoutes } from './routes/api/link';
 import { opsTaxSessionRoutes } from './routes/ops/tax-sessions';
 import { opsWebhookRoutes } from './routes/ops/webhooks';
+import { opsSessionRoutes } from './routes/ops/sessions';
 import { API_PREFIX, ErrorCodes } from '../types/api';
 import { OPS_PREFIX } from '../types/ops';
 
@@ -112,6 +113,7 @@ export async function buildApp({
       await ops.register(opsTenantRoutes, { ctx });
       await ops.register(opsTaxSessionRoutes, { ctx });
       await ops.register(opsWebhookRoutes, { ctx });
+      await ops.register(opsSessionRoutes, { ctx });
     },
     { prefix: OPS_PREFIX },
   );

@@ -117,7 +117,8 @@ export async function askTaxSession(
   return { code: 202, body: pendingAnswer(deps, request, account) };
 }
 
-async function findEnterprise(db: Db, taxId: string, tenantId: string | undefined): Promise<EnterpriseRow> {
+/** The enterprise of a 税号 (of the named tenant when the 税号 is under several). */
+export async function findEnterprise(db: Db, taxId: string, tenantId: string | undefined): Promise<EnterpriseRow> {
   const rows = await db
     .select()
     .from(enterprises)

@@ -4,11 +4,13 @@
  * (login-requests.ts liveSession), which both ask the bureau; read by the account views and the
  * operator view.
  */
-import { and, eq, inArray, sql, type Column } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql, type Column } from 'drizzle-orm';
 import type { Db } from '../db';
-import { etaxSessions, sessionWatch, type WatchSubject } from '../db/schema';
+import { etaxAccounts, etaxSessions, sessionWatch, type WatchSubject } from '../db/schema';
+import type { EnterpriseRow } from './permissions';
+import { maskAccount } from '../../types/validators';
 import type { Channel } from '../../types/domain';
-import type { DropCause } from '../../types/watch';
+import type { DropCause, EnterpriseSessionsView } from '../../types/watch';
 
 export type SessionWatchRow = typeof sessionWatch.$inferSelect;
 
@@ -118,4 +120,66 @@ export async function releaseEnd(
 
 function sqlDistinct(column: Column, value: Date) {
   return sql`${column} is distinct from ${value.toISOString()}::timestamptz`;
+}
+
+/**
+ * GET /ops/v1/enterprises/:taxId/sessions — each account's live state per channel, expiry, last
+ * check and last drop, so the invoice system can plan instead of failing. What we know, not a
+ * fresh bureau call (the watch keeps it fresh at its rate).
+ */
+export async function enterpriseSessions(db: Db, enterprise: EnterpriseRow): Promise<EnterpriseSessionsView> {
+  const accounts = await db
+    .select()
+    .from(etaxAccounts)
+    .where(eq(etaxAccounts.enterpriseId, enterprise.id))
+    .orderBy(asc(etaxAccounts.createdAt), asc(etaxAccounts.id));
+  const ids = accounts.map((a) => a.id);
+  const sessions = ids.length
+    ? await db
+        .select({ accountId: etaxSessions.accountId, channel: etaxSessions.channel, expiresAt: etaxSessions.expiresAt })
+        .from(etaxSessions)
+        .where(inArray(etaxSessions.accountId, ids))
+    : [];
+  const records = await watchRecords(db, ids);
+  const now = Date.now();
+  return {
+    taxId: enterprise.taxId,
+    name: enterprise.name,
+    region: enterprise.region,
+    at: new Date(now).toISOString(),
+    accounts: accounts.map((a) => ({
+      account: maskAccount(a.account),
+      loginType: a.loginType,
+      defaults: [
+        ...(a.defaultIssue ? (['issue'] as Channel[]) : []),
+        ...(a.defaultReceive ? (['receive'] as Channel[]) : []),
+      ],
+      locked: a.lockedAt !== null,
+      channels: a.permissions.map((channel) => {
+        const session = sessions.find(
+          (s) => s.accountId === a.id && s.channel === channel && s.expiresAt.getTime() > now,
+        );
+        const record = records.find((r) => r.accountId === a.id && r.subject === channel);
+        const drop = standingDrop(record, session);
+        return {
+          channel,
+          state: session ? ('live' as const) : drop ? ('dropped' as const) : ('none' as const),
+          ...(session ? { expiresAt: session.expiresAt.toISOString() } : {}),
+          ...(record?.checkedAt ? { lastCheckedAt: record.checkedAt.toISOString() } : {}),
+          ...(record?.droppedAt && record.dropCause
+            ? {
+                lastDrop: {
+                  at: record.droppedAt.toISOString(),
+                  cause: record.dropCause,
+                  reason: record.dropReason ?? '',
+                },
+              }
+            : {}),
+        };
+      }),
+      ...(a.authValidUntil && a.authValidUntil.getTime() > now
+        ? { authValidUntil: a.authValidUntil.toISOString() }
+        : {}),
+    })),
+  };
 }

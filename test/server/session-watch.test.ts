@@ -110,6 +110,44 @@ describe('#session-watch', () => {
     }
   });
 
+  it('should show the operator each account’s sessions: live, then 已掉线 with cause and last check', async () => {
+    const a = await boundAccount(server, { credits: 0 });
+    const path = `/ops/v1/enterprises/${a.world.taxId}/sessions`;
+    const live = await server.ops('GET', path);
+    assert.equal(live.status, 200, JSON.stringify(live.body));
+    assert.equal(live.body.taxId, a.world.taxId);
+    const [account] = live.body.accounts;
+    assert.equal(account.account, `${a.person.phone.slice(0, 3)}****${a.person.phone.slice(-4)}`);
+    const issue = account.channels.find((c: { channel: string }) => c.channel === 'issue');
+    assert.equal(issue.state, 'live');
+    assert.ok(Date.parse(issue.expiresAt) > Date.now());
+    assert.equal(account.channels.find((c: { channel: string }) => c.channel === 'receive').state, 'none');
+
+    await dropSessions(server, a.person);
+    const seen = await until('the drop in the operator view', async () => {
+      const res = await server.ops('GET', path);
+      const c = res.body.accounts[0].channels.find((x: { channel: string }) => x.channel === 'issue');
+      return c.state === 'dropped' && c;
+    });
+    assert.equal(seen.expiresAt, undefined);
+    assert.equal(seen.lastDrop.cause, 'elsewhere');
+    assert.match(seen.lastDrop.reason, /其他地方登录/);
+    assert.ok(Date.parse(seen.lastCheckedAt) >= Date.parse(seen.lastDrop.at));
+
+    const unknown = await server.ops('GET', '/ops/v1/enterprises/91350100M000100Y43/sessions');
+    assert.equal(unknown.status, 404);
+    assert.equal(unknown.body.error.code, 'enterprise_not_found');
+    const bad = await server.ops('GET', '/ops/v1/enterprises/not-a-tax-id/sessions');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error.message, /税号格式不正确/);
+    assert.equal((await server.call('GET', path)).status, 401, 'operators only');
+
+    const doc = (await server.call('GET', '/openapi.json')).body;
+    const op = doc.paths['/ops/v1/enterprises/{taxId}/sessions'].get;
+    assert.equal(op.operationId, 'getEnterpriseSessions');
+    assert.ok(op.responses['200'].content['application/json'].schema.properties.accounts);
+  });
+
   it('should tell no one but the webhook when the holder has no notice left', async () => {
     const receiver = await webhookReceiver();
     try {
