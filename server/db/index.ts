@@ -56,7 +56,7 @@ async function openPostgres(
   pool.on('error', () => {});
   const db = drizzle(pool, { schema }) as unknown as Db;
   try {
-    await migrate(drizzle(pool), { migrationsFolder });
+    await migrateOnce(pool, (client) => migrate(drizzle(client), { migrationsFolder }));
   } catch (e) {
     await pool.end();
     await onClose();
@@ -111,6 +111,30 @@ export function refuseOldPglite(dataDir: string) {
       `the embedded database is now PostgreSQL in ${path.join(dataDir, 'postgres')}. ` +
       `To start afresh, delete the whole folder ${dataDir}, or set DATA_DIR to a new folder.`,
   );
+}
+
+/** Name of the advisory lock held around migrations (PostgreSQL's hashtext makes the key). */
+const MIGRATION_LOCK = 'fapiaoyun.migrations';
+
+/**
+ * Instances starting together on one database migrate one at a time: each takes a session advisory
+ * lock on its own connection, so the first applies the migrations and the others find them applied.
+ */
+async function migrateOnce(
+  pool: import('pg').Pool,
+  run: (client: import('pg').PoolClient) => Promise<void>,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
+    try {
+      await run(client);
+    } finally {
+      await client.query('select pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]);
+    }
+  } finally {
+    client.release();
+  }
 }
 
 async function ping(db: Db): Promise<boolean> {

@@ -6,11 +6,15 @@
  * file run by hand) each test database is a throwaway embedded cluster of its own.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { loadConfig, type Config } from '../../server/config';
 import { createServer, type RunningParts } from '../../server/server';
 import { openDatabase, type Database } from '../../server/db';
-import { freePort } from '../../server/db/embedded';
+import { freePort, startEmbeddedPostgres } from '../../server/db/embedded';
 
 export { freePort };
 
@@ -44,6 +48,43 @@ export async function privateDatabase(): Promise<Database> {
       await database.close();
       await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
       await admin.close();
+    },
+  };
+}
+
+/**
+ * An empty database nothing has migrated (instances starting on a new deployment): on the
+ * TEST_DATABASE_URL server, or without it on a throwaway embedded cluster. `drop` removes it.
+ */
+export async function emptyDatabaseUrl(): Promise<{ url: string; drop(): Promise<void> }> {
+  const shared = process.env.TEST_DATABASE_URL;
+  if (!shared) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiaoyun-empty-'));
+    fs.chmodSync(tmp, 0o711); // as root, the database runs as the user postgres
+    const cluster = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), settings: { fsync: 'off' } });
+    await cluster.createDatabase('empty');
+    return {
+      url: cluster.url('empty'),
+      async drop() {
+        await cluster.stop();
+        fs.rmSync(tmp, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `empty_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: shared });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(shared);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const again = new pg.Client({ connectionString: shared });
+      await again.connect();
+      await again.query(`drop database if exists ${name} with (force)`);
+      await again.end();
     },
   };
 }
