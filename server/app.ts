@@ -12,6 +12,7 @@ import type { AppContext } from './context';
 import { AppError } from './http/errors';
 import { loggerOptions, requestId } from './http/logging';
 import { useZodSchemas, zodToOpenApi } from './http/zod';
+import { clientErrorHandler, fastifyClientError, frameworkErrors, refuseOddCharacters } from './http/edge';
 import { requireOperator, requireUser } from './http/auth';
 import { mountSandboxes, type MountedSandboxes } from './sandbox';
 import { healthRoutes, type Lifecycle } from './http/lifecycle';
@@ -57,6 +58,8 @@ export async function buildApp({
     logger: loggerOptions(logLevel ?? ctx.config.LOG_LEVEL, logStream),
     bodyLimit: 256 * 1024,
     genReqId: requestId,
+    clientErrorHandler,
+    frameworkErrors,
   });
   useZodSchemas(app);
   acceptEmptyJsonBodies(app);
@@ -65,6 +68,7 @@ export async function buildApp({
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  refuseOddCharacters(app);
 
   await app.register(swagger, {
     openapi: {
@@ -163,9 +167,8 @@ function installErrorHandling(app: FastifyInstance) {
     }
     const status = 'statusCode' in error && error.statusCode ? error.statusCode : 500;
     if (status < 500) {
-      // Fastify's own 4xx (malformed JSON, body too large, unsupported media type).
-      const message = status === 413 ? '提交的内容过大' : status === 415 ? '不支持的内容类型' : '请求格式不正确';
-      return reply.code(status).send({ error: { code: error.code ?? 'bad_request', message } });
+      // Fastify's own 4xx (malformed JSON, body too large, unsupported media type, URI too long).
+      return reply.code(status).send({ error: fastifyClientError(error as FastifyError, status) });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.code(500).send({ error: { code: ErrorCodes.internal, message: '服务器开小差了，请稍后再试' } });

@@ -1,7 +1,8 @@
 /**
  * Logger options: secrets never reach a log line. Request URLs are logged without the values of
  * secret-bearing query parameters (WeChat puts appsecret, js_code and access_token in the URL),
- * and known secret fields are redacted wherever they appear in a logged object.
+ * known secret fields are redacted wherever they appear in a logged object, and errors are logged
+ * without the parameters of a failed query (safeError).
  */
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -34,6 +35,36 @@ export function requestId(req: IncomingMessage): string {
   return typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : crypto.randomUUID();
 }
 
+/**
+ * Drizzle writes a failed query's parameters (hashes, codes, names) into its message; PostgreSQL
+ * quotes a value it could not read at the end of its own ("invalid input syntax for type uuid: …").
+ */
+const withoutParams = (message: string) =>
+  message.replace(/\nparams: [\s\S]*$/, '\nparams: ***').replace(/(: )"[\s\S]*"$/, '$1"***"');
+
+type LoggedError = { type: string; message: string; stack: string; [key: string]: unknown };
+
+/**
+ * An error as logged: its kind, code, message and stack frames, and the same of its cause —
+ * never a failed query's parameters, nor the database's `detail` (which quotes the values).
+ */
+export function safeError(err: unknown, depth = 0): LoggedError {
+  if (!(err instanceof Error)) {
+    return { type: typeof err, message: typeof err === 'string' ? withoutParams(err) : '', stack: '' };
+  }
+  const { code } = err as { code?: unknown };
+  return {
+    type: err.name,
+    message: withoutParams(err.message),
+    ...(typeof code === 'string' ? { code } : {}),
+    stack: (err.stack ?? '')
+      .split('\n')
+      .filter((line) => line.startsWith('    at '))
+      .join('\n'),
+    ...(err.cause !== undefined && depth < 3 ? { cause: safeError(err.cause, depth + 1) } : {}),
+  };
+}
+
 export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
   return {
     level,
@@ -59,6 +90,7 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
       censor: '***',
     },
     serializers: {
+      err: (err: unknown) => safeError(err),
       req(req) {
         return { method: req.method, url: sanitizeUrl(req.url), remoteAddress: req.ip };
       },

@@ -6,6 +6,10 @@
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 
+// zod's own Chinese messages for every check a schema gives no message of its own (an unknown
+// option, a malformed UUID, a missing field): no English reaches a caller.
+z.config(z.locales.zhCN());
+
 function isZod(value: unknown): value is z.ZodType {
   return typeof value === 'object' && value !== null && 'safeParse' in value;
 }
