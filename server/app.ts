@@ -60,6 +60,8 @@ export async function buildApp({
     genReqId: requestId,
     clientErrorHandler,
     frameworkErrors,
+    // The client's address from the proxy's X-Forwarded-For, for the proxies named only.
+    ...(ctx.config.TRUST_PROXY ? { trustProxy: ctx.config.TRUST_PROXY } : {}),
   });
   useZodSchemas(app);
   acceptEmptyJsonBodies(app);

@@ -83,6 +83,11 @@ export const envSchema = z.object({
     .string()
     .regex(/^([01]\d|2[0-3]):[0-5]\d-(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'must be HH:MM-HH:MM (Beijing time)')
     .default('09:00-18:00'),
+  /** Behind a proxy: the proxy addresses (comma-separated, CIDR allowed) whose X-Forwarded-For gives the client's address. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*$/, 'must be addresses, comma-separated')
+    .optional(),
   /** On SIGTERM, seconds /readyz fails while connections are still taken, so a proxy or orchestrator stops sending first. */
   SHUTDOWN_DRAIN_SECONDS: z.coerce.number().min(0).max(300).default(5),
   /** On SIGTERM or Ctrl-C, the most seconds requests in flight and running jobs get before the process exits anyway. */

@@ -12,11 +12,12 @@ import closeWithGrace from 'close-with-grace';
 import pinoPretty from 'pino-pretty';
 import { loadConfig, type Config } from './config';
 import { createServer } from './server';
+import { PROJECT_ROOT } from './version';
 import { refuseOldPglite } from './db';
 import { seedDemo, DEMO_ENTERPRISES } from './demo';
 import { seedDemoBureau } from './sandbox/etax';
 
-const root = path.resolve(__dirname, '..');
+const root = PROJECT_ROOT;
 const h5Dir = path.join(root, 'dist', 'h5');
 
 /** OPS_TOKEN and CREDENTIAL_KEY when unset: generated once and kept in DATA_DIR. */

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../../version';
 
 interface AppConfig {
   pages?: string[];
@@ -12,7 +13,8 @@ interface AppConfig {
   subpackages?: Array<{ root: string; pages: string[] }>;
 }
 
-export const APP_CONFIG_FILE = path.resolve(path.dirname(__filename), '../../../src/app.config.ts');
+// From the project's folder: the compiled server (dist/server) sits elsewhere than this file.
+export const APP_CONFIG_FILE = path.join(PROJECT_ROOT, 'src', 'app.config.ts');
 
 export function pagesOf(config: AppConfig): string[] {
   const subs = config.subPackages ?? config.subpackages ?? [];
@@ -22,7 +24,7 @@ export function pagesOf(config: AppConfig): string[] {
   ];
 }
 
-/** The page list of the app config file (run under tsx, as the server and its tests are). */
+/** The page list of the app config file (under tsx, or Node 24's own TypeScript type stripping when compiled). */
 export async function appPages(file = APP_CONFIG_FILE): Promise<string[]> {
   // app.config.ts calls Taro's compile-time global; outside the build it is the identity.
   const g = globalThis as { defineAppConfig?: (c: AppConfig) => AppConfig };
