@@ -532,3 +532,26 @@ export const sessionWatch = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.subject] }), index('session_watch_checked_idx').on(t.checkedAt)],
 );
+
+// ---- Abuse limits (issue 10) ---------------------------------------------------------------------
+
+/**
+ * Repeated failures at the edge (wrong operator tokens, browser-link tokens, 激活码, sign-ins) that
+ * reached their limit: one row per limit reached, so an operator sees the attack, not only the
+ * access log. The key is hashed (it may name a user); no secret is written.
+ */
+export const securityEvents = pgTable(
+  'security_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Which limit: sign_in, ops_token, link_token, activation_code. */
+    kind: text('kind').notNull(),
+    /** The caller's address as the server saw it (behind TRUST_PROXY: the forwarded one). */
+    ip: text('ip').notNull(),
+    /** SHA-256 of the limit's key. */
+    keyHash: text('key_hash').notNull(),
+    failures: integer('failures').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('security_events_time_idx').on(t.createdAt)],
+);
