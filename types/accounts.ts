@@ -11,8 +11,17 @@
  * and expire.
  */
 import { z } from 'zod';
-import { CHANNELS, LOGIN_TYPES, QR_APPS, ROLES, type Channel, type LoginType, type QrApp, type Role } from './domain';
-import type { DropCause } from './watch';
+import {
+  CHANNELS,
+  LOGIN_TYPES,
+  QR_APPS,
+  ROLES,
+  type Channel,
+  type DropCause,
+  type LoginType,
+  type QrApp,
+  type Role,
+} from './domain';
 
 // ---- Account list (F4) --------------------------------------------------------------------------
 
@@ -43,7 +52,7 @@ export interface AccountView {
   notificationsLeft?: number;
   /** 已掉线 per channel (types/watch.ts): when and the likely cause; absent once logged in again. */
   dropped?: Partial<Record<Channel, { at: string; cause: DropCause }>>;
-  /** 即将到期: the 登录 of these channels, or the 认证 (auth), end within the reminder lead time. */
+  /** 即将到期: the 登录 of these channels, or the 认证 (auth), end within the reminder lead time (SESSION_REMINDER_LEAD_MINUTES). */
   expiringSoon?: (Channel | 'auth')[];
 }
 

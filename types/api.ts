@@ -54,6 +54,8 @@ export interface EnterpriseSummary {
   accountCount: number;
   /** How many of them are bound to the current user. */
   myBoundCount: number;
+  /** How many of mine need me: 已掉线, or a 登录 / 认证 即将到期 (issue 14). */
+  myNeedingCount?: number;
   /** 数电配置管理员: none (未绑定), someone else (masked names), or me (本人). */
   admin: { state: AdminState; names: string[] };
 }

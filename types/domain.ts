@@ -56,3 +56,8 @@ export const PASSWORD_ITEM_LABELS: Record<PasswordItemState, string> = {
   done: '已更新',
   failed: '更新失败',
 };
+
+/** Why a bureau session ended early (issue 14): 另一处登录 (the bureau dropped it) or 到期 (it ran out). */
+export const DROP_CAUSES = ['elsewhere', 'expired'] as const;
+export type DropCause = (typeof DROP_CAUSES)[number];
+export const DROP_CAUSE_LABELS: Record<DropCause, string> = { elsewhere: '另一处登录', expired: '到期' };

@@ -4,12 +4,10 @@
  * view of an enterprise's sessions and the tenant webhook's session events.
  */
 import { z } from 'zod';
-import { CHANNELS, type Channel } from './domain';
+import { CHANNELS, DROP_CAUSES, type Channel, type DropCause } from './domain';
 
-/** 另一处登录: the bureau dropped the session (one live login per person and region); 到期: it ran out. */
-export const DROP_CAUSES = ['elsewhere', 'expired'] as const;
-export type DropCause = (typeof DROP_CAUSES)[number];
-export const DROP_CAUSE_LABELS: Record<DropCause, string> = { elsewhere: '另一处登录', expired: '到期' };
+// 另一处登录: the bureau dropped the session (one live login per person and region); 到期: it ran out.
+export { DROP_CAUSES, DROP_CAUSE_LABELS, type DropCause } from './domain';
 
 /**
  * The page a 掉线 or 到期 message opens: 登录 of that account and channel (or 认证), one tap from

@@ -8,9 +8,10 @@ import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../db';
 import { accountBindings, enterpriseAdmins, etaxAccounts, etaxSessions } from '../db/schema';
-import { standingDrop, watchRecords } from './session-records';
+import { needsHolder, watchRecords, watchState } from './session-records';
 import { AppError } from '../http/errors';
 import type { AppContext } from '../context';
+import type { Config } from '../config';
 import { templateIds } from '../notify/templates';
 import {
   accountAccess,
@@ -26,7 +27,7 @@ import { creditsOf } from './subscriptions';
 import { notifyAccountChange } from './bindings';
 import type { EnterpriseFigures } from './tenants';
 import { maskAccount } from '../../types/validators';
-import type { Channel } from '../../types/domain';
+import { CHANNELS, type Channel } from '../../types/domain';
 import {
   AccountErrorCodes,
   type AccountDetail,
@@ -108,24 +109,13 @@ async function views(
     if (a.lockedAt)
       view.locked = { reason: a.lockReason ?? '', byPassword: a.lockedByPassword, at: a.lockedAt.toISOString() };
     if (boundUserId === userId) view.notificationsLeft = notificationsLeft;
-    const own = sessions.filter((s) => s.accountId === a.id);
-    const dropped: NonNullable<AccountView['dropped']> = {};
-    for (const channel of a.permissions) {
-      const record = records.find((r) => r.accountId === a.id && r.subject === channel);
-      const drop = standingDrop(
-        record,
-        own.find((s) => s.channel === channel),
-      );
-      if (drop) dropped[channel] = { at: drop.at.toISOString(), cause: drop.cause };
-    }
-    if (Object.keys(dropped).length) view.dropped = dropped;
-    const expiringSoon: NonNullable<AccountView['expiringSoon']> = own
-      .filter((s) => s.expiresAt.getTime() <= soon)
-      .map((s) => s.channel);
-    if (a.authValidUntil && a.authValidUntil.getTime() > now && a.authValidUntil.getTime() <= soon) {
-      expiringSoon.push('auth');
-    }
-    if (expiringSoon.length) view.expiringSoon = expiringSoon;
+    const { dropped, expiringSoon } = watchState(a, sessions, records, now, soon);
+    const shown = CHANNELS.flatMap((c) => {
+      const d = dropped[c];
+      return d ? [[c, { at: d.at.toISOString(), cause: d.cause }]] : [];
+    });
+    if (shown.length) view.dropped = Object.fromEntries(shown);
+    view.expiringSoon = expiringSoon;
     return view;
   });
 }
@@ -225,38 +215,80 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
 
-/** The home page figures of each enterprise (F2): accounts, mine among them, the admin state. */
-export const accountFigures: EnterpriseFigures = async (db, userId, enterpriseIds) => {
-  const figures: Awaited<ReturnType<EnterpriseFigures>> = new Map();
-  if (enterpriseIds.length === 0) return figures;
-  const counts = await db
+/**
+ * The home page figures of each enterprise (F2): accounts, mine among them, those of mine that need
+ * me (已掉线, 即将到期 within the reminder lead time), the admin state.
+ */
+export const accountFigures =
+  (config: Pick<Config, 'SESSION_REMINDER_LEAD_MINUTES'>): EnterpriseFigures =>
+  async (db, userId, enterpriseIds) => {
+    const figures: Awaited<ReturnType<EnterpriseFigures>> = new Map();
+    if (enterpriseIds.length === 0) return figures;
+    const counts = await db
+      .select({
+        enterpriseId: etaxAccounts.enterpriseId,
+        accounts: sql<number>`count(*)::int`,
+        mine: sql<number>`(count(*) filter (where ${accountBindings.userId} = ${userId}))::int`,
+      })
+      .from(etaxAccounts)
+      .leftJoin(accountBindings, eq(accountBindings.accountId, etaxAccounts.id))
+      .where(inArray(etaxAccounts.enterpriseId, enterpriseIds))
+      .groupBy(etaxAccounts.enterpriseId);
+    const admins = await db
+      .select({
+        enterpriseId: enterpriseAdmins.enterpriseId,
+        userId: enterpriseAdmins.userId,
+        name: enterpriseAdmins.name,
+      })
+      .from(enterpriseAdmins)
+      .where(inArray(enterpriseAdmins.enterpriseId, enterpriseIds))
+      .orderBy(asc(enterpriseAdmins.createdAt));
+    const needing = await needingMe(db, config, userId, enterpriseIds);
+    for (const id of enterpriseIds) {
+      const c = counts.find((r) => r.enterpriseId === id);
+      const theirs = admins.filter((a) => a.enterpriseId === id);
+      const state = theirs.some((a) => a.userId === userId) ? 'me' : theirs.length > 0 ? 'other' : 'none';
+      figures.set(id, {
+        accountCount: Number(c?.accounts ?? 0),
+        myBoundCount: Number(c?.mine ?? 0),
+        myNeedingCount: needing.get(id) ?? 0,
+        admin: { state, names: theirs.map((a) => maskName(a.name)) },
+      });
+    }
+    return figures;
+  };
+
+/** Per enterprise: how many of the accounts bound to me are 已掉线 or 即将到期. */
+async function needingMe(
+  db: Db,
+  config: Pick<Config, 'SESSION_REMINDER_LEAD_MINUTES'>,
+  userId: string,
+  enterpriseIds: string[],
+): Promise<Map<string, number>> {
+  const mine = await db
     .select({
+      id: etaxAccounts.id,
       enterpriseId: etaxAccounts.enterpriseId,
-      accounts: sql<number>`count(*)::int`,
-      mine: sql<number>`(count(*) filter (where ${accountBindings.userId} = ${userId}))::int`,
+      permissions: etaxAccounts.permissions,
+      authValidUntil: etaxAccounts.authValidUntil,
     })
     .from(etaxAccounts)
-    .leftJoin(accountBindings, eq(accountBindings.accountId, etaxAccounts.id))
-    .where(inArray(etaxAccounts.enterpriseId, enterpriseIds))
-    .groupBy(etaxAccounts.enterpriseId);
-  const admins = await db
-    .select({
-      enterpriseId: enterpriseAdmins.enterpriseId,
-      userId: enterpriseAdmins.userId,
-      name: enterpriseAdmins.name,
-    })
-    .from(enterpriseAdmins)
-    .where(inArray(enterpriseAdmins.enterpriseId, enterpriseIds))
-    .orderBy(asc(enterpriseAdmins.createdAt));
-  for (const id of enterpriseIds) {
-    const c = counts.find((r) => r.enterpriseId === id);
-    const theirs = admins.filter((a) => a.enterpriseId === id);
-    const state = theirs.some((a) => a.userId === userId) ? 'me' : theirs.length > 0 ? 'other' : 'none';
-    figures.set(id, {
-      accountCount: Number(c?.accounts ?? 0),
-      myBoundCount: Number(c?.mine ?? 0),
-      admin: { state, names: theirs.map((a) => maskName(a.name)) },
-    });
+    .innerJoin(accountBindings, and(eq(accountBindings.accountId, etaxAccounts.id), eq(accountBindings.userId, userId)))
+    .where(inArray(etaxAccounts.enterpriseId, enterpriseIds));
+  const counts = new Map<string, number>();
+  if (mine.length === 0) return counts;
+  const ids = mine.map((a) => a.id);
+  const sessions = await db
+    .select({ accountId: etaxSessions.accountId, channel: etaxSessions.channel, expiresAt: etaxSessions.expiresAt })
+    .from(etaxSessions)
+    .where(inArray(etaxSessions.accountId, ids));
+  const records = await watchRecords(db, ids);
+  const now = Date.now();
+  const soon = now + config.SESSION_REMINDER_LEAD_MINUTES * 60_000;
+  for (const a of mine) {
+    if (needsHolder(watchState(a, sessions, records, now, soon))) {
+      counts.set(a.enterpriseId, (counts.get(a.enterpriseId) ?? 0) + 1);
+    }
   }
-  return figures;
-};
+  return counts;
+}

@@ -81,6 +81,35 @@ export function standingDrop(record: SessionWatchRow | undefined, liveSession: u
   return { at: record.droppedAt, cause: record.dropCause, reason: record.dropReason ?? '' };
 }
 
+/** What the watch says of one account for its holder: 已掉线 per channel, 即将到期 (channels, auth). */
+export function watchState(
+  account: { id: string; permissions: Channel[]; authValidUntil: Date | null },
+  sessions: { accountId: string; channel: Channel; expiresAt: Date }[],
+  records: SessionWatchRow[],
+  now: number,
+  soon: number,
+): { dropped: Partial<Record<Channel, Drop>>; expiringSoon: (Channel | 'auth')[] } {
+  const own = sessions.filter((s) => s.accountId === account.id && s.expiresAt.getTime() > now);
+  const dropped: Partial<Record<Channel, Drop>> = {};
+  for (const channel of account.permissions) {
+    const record = records.find((r) => r.accountId === account.id && r.subject === channel);
+    const drop = standingDrop(
+      record,
+      own.find((s) => s.channel === channel),
+    );
+    if (drop) dropped[channel] = drop;
+  }
+  const expiringSoon: (Channel | 'auth')[] = own.filter((s) => s.expiresAt.getTime() <= soon).map((s) => s.channel);
+  const auth = account.authValidUntil?.getTime();
+  if (auth && auth > now && auth <= soon) expiringSoon.push('auth');
+  return { dropped, expiringSoon };
+}
+
+/** Whether the holder should act: a session 已掉线, or a 登录 / 认证 即将到期. */
+export function needsHolder(state: ReturnType<typeof watchState>): boolean {
+  return Object.keys(state.dropped).length > 0 || state.expiringSoon.length > 0;
+}
+
 /**
  * Claims an end (expiresAt / authValidUntil) of the subject for one announcement or reminder:
  * true for the one caller that moved the mark to it.

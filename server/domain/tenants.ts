@@ -193,7 +193,9 @@ export type EnterpriseFigures = (
   db: Db,
   userId: string,
   enterpriseIds: string[],
-) => Promise<Map<string, Pick<TenantSummary['enterprises'][number], 'accountCount' | 'myBoundCount' | 'admin'>>>;
+) => Promise<
+  Map<string, Pick<TenantSummary['enterprises'][number], 'accountCount' | 'myBoundCount' | 'myNeedingCount' | 'admin'>>
+>;
 
 export const noFigures: EnterpriseFigures = async () => new Map();
 
@@ -237,6 +239,7 @@ export async function listMyTenants(
         region: e.region,
         accountCount: 0,
         myBoundCount: 0,
+        myNeedingCount: 0,
         admin: { state: 'none' as const, names: [] },
         ...extra.get(e.id),
       })),

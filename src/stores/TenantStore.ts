@@ -76,6 +76,16 @@ export class TenantStore {
     }
   }
 
+  /** My accounts that need me (已掉线, 即将到期), over all my tenants (issue 14). */
+  get needingCount(): number {
+    return this.tenants.reduce((n, t) => n + t.enterprises.reduce((m, e) => m + (e.myNeedingCount ?? 0), 0), 0);
+  }
+
+  /** The first enterprise where one of my accounts needs me: where the 个人中心 row leads. */
+  get firstNeedingEnterpriseId(): string | undefined {
+    return this.tenants.flatMap((t) => t.enterprises).find((e) => (e.myNeedingCount ?? 0) > 0)?.id;
+  }
+
   clearJoinError(): void {
     this.joinError = null;
   }

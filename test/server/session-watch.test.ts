@@ -34,6 +34,13 @@ const checksOf = async (server: TestServer, person: BureauPerson) =>
 const detail = async (server: TestServer, token: string, accountId: string) =>
   (await server.call('GET', `/api/v1/accounts/${accountId}`, { token })).body;
 
+/** 个人中心's count of my accounts that need me, for one enterprise. */
+async function needingMe(server: TestServer, token: string, enterpriseId: string): Promise<number> {
+  const res = await server.call('GET', '/api/v1/me/tenants', { token });
+  const found = res.body.tenants.flatMap((t: { enterprises: { id: string }[] }) => t.enterprises);
+  return found.find((e: { id: string }) => e.id === enterpriseId).myNeedingCount;
+}
+
 describe('#session-watch', () => {
   let server: TestServer;
 
@@ -88,6 +95,7 @@ describe('#session-watch', () => {
       assert.equal(shown.sessions.issue, undefined, 'no longer 已登录');
       assert.equal(shown.dropped.issue.cause, 'elsewhere');
       assert.ok(Math.abs(Date.parse(shown.dropped.issue.at) - droppedAt) < 2000);
+      assert.equal(await needingMe(server, a.alice.token, a.world.enterpriseId), 1, '个人中心: one of mine needs me');
 
       // The message opens 登录 of that account and channel: one tap, the code, 已登录 again.
       const started = await server.call('POST', `/api/v1/accounts/${a.accountId}/flows`, {
@@ -103,6 +111,7 @@ describe('#session-watch', () => {
       const again = await detail(server, a.alice.token, a.accountId);
       assert.ok(Date.parse(again.sessions.issue) > Date.now(), '已登录 again');
       assert.equal(again.dropped, undefined, '已掉线 is gone');
+      assert.equal(await needingMe(server, a.alice.token, a.world.enterpriseId), 0);
       await sleep(1500);
       assert.equal(receiver.received.length, 1, 'one drop, one event');
     } finally {

@@ -17,7 +17,7 @@ export const tenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
     '/me/tenants',
     { schema: { tags: ['app'], summary: 'My tenants and their enterprises (个人中心)' } },
     async (request): Promise<MyTenantsResponse> => {
-      return { tenants: await listMyTenants(ctx.db, request.user.userId, accountFigures) };
+      return { tenants: await listMyTenants(ctx.db, request.user.userId, accountFigures(ctx.config)) };
     },
   );
 
@@ -28,7 +28,7 @@ export const tenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
       const { activationCode } = request.body as z.output<typeof joinTenantBody>;
       const { tenantId } = await joinTenant(ctx.db, request.user.userId, activationCode, limit);
       reply.code(201);
-      return getTenantSummary(ctx.db, request.user.userId, tenantId, accountFigures);
+      return getTenantSummary(ctx.db, request.user.userId, tenantId, accountFigures(ctx.config));
     },
   );
 

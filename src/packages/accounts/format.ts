@@ -1,8 +1,8 @@
 /** How accounts read on screen: permissions, 登录类型, expiries (dayjs), bound state. */
 import dayjs from 'dayjs';
 import type { AccountView } from '../../../types/accounts';
-import type { Channel } from '../../../types/domain';
-import { CHANNEL_SHORT, CHANNELS, LOGIN_TYPE_LABELS } from './labels';
+import type { Channel, DropCause } from '../../../types/domain';
+import { CHANNEL_SHORT, CHANNELS, DROP_CAUSE_LABELS, LOGIN_TYPE_LABELS } from './labels';
 
 /** A session or 认证 this close to its end is shown as 即将到期 (orange). */
 export const EXPIRING_SOON_MS = 30 * 60_000;
@@ -29,6 +29,17 @@ export function expiryText(iso: string, now: number = Date.now()): string {
 
 export function expiresSoon(iso: string, now: number = Date.now()): boolean {
   return Date.parse(iso) - now <= EXPIRING_SOON_MS;
+}
+
+/** "开票 · 今天 13:05 · 另一处登录": when a channel's session dropped and why (most likely). */
+export function droppedText(
+  channel: Channel,
+  drop: { at: string; cause: DropCause },
+  now: number = Date.now(),
+): string {
+  const at = dayjs(drop.at);
+  const day = at.isSame(dayjs(now), 'day') ? '今天' : at.format('M月D日');
+  return `${CHANNEL_SHORT[channel]} · ${day} ${at.format('HH:mm')} · ${DROP_CAUSE_LABELS[drop.cause]}`;
 }
 
 /** "2025-03-05 09:30" style, for recent logins. */

@@ -9,4 +9,5 @@ export {
   WITHDRAWN_LOGIN_TYPE_LABEL,
   QR_APPS,
   QR_APP_LABELS,
+  DROP_CAUSE_LABELS,
 } from '../../../types/domain';

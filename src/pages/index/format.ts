@@ -10,3 +10,8 @@ export function adminStatusText(admin: EnterpriseSummary['admin']): string {
 export function accountCountText({ accountCount, myBoundCount }: EnterpriseSummary): string {
   return `共 ${accountCount} 个账号 · 我已绑定 ${myBoundCount} 个`;
 }
+
+/** Issue 14: "1 个我的账号需处理（已掉线或即将到期）", empty when none. */
+export function needingText({ myNeedingCount }: EnterpriseSummary): string {
+  return myNeedingCount ? `${myNeedingCount} 个我的账号需处理（已掉线或即将到期）` : '';
+}

@@ -8,7 +8,7 @@ import { Cell } from '../../components/Cells';
 import { openPage } from '../../navigation';
 import { accountListUrl, adminApplyUrl, adminsUrl, Routes } from '../../routes';
 import { useStores, type TenantStore } from '../../stores';
-import { accountCountText, adminStatusText } from './format';
+import { accountCountText, adminStatusText, needingText } from './format';
 import './index.scss';
 
 /** F2 解绑: every account of the enterprise bound to me, after the seed's warning. */
@@ -49,7 +49,12 @@ function EnterpriseCells({ enterprise }: { enterprise: EnterpriseSummary }) {
       <Cell
         access
         title='电子税局账号管理'
-        description={accountCountText(enterprise)}
+        description={
+          <>
+            {accountCountText(enterprise)}
+            {needingText(enterprise) && <View className='home__needing'>{needingText(enterprise)}</View>}
+          </>
+        }
         onClick={() => openPage(accountListUrl(enterprise.id))}
       />
       <Cell
@@ -155,6 +160,16 @@ function HomePage() {
           }
           onClick={() => openPage(Routes.loginRequestList)}
         />
+        {/* Issue 14: my accounts 已掉线 or 即将到期 — before the invoice system finds out. */}
+        {tenants.needingCount > 0 && tenants.firstNeedingEnterpriseId && (
+          <Cell
+            access
+            title='我的账号需处理'
+            description='已掉线或即将到期，点击重新登录或续期'
+            value={<Text className='home__badge home__badge_warn'>{tenants.needingCount}</Text>}
+            onClick={() => openPage(accountListUrl(tenants.firstNeedingEnterpriseId as string))}
+          />
+        )}
       </View>
       <View className='home__bar'>
         <Text className='home__heading'>我的租户</Text>

@@ -31,6 +31,41 @@ function card(masked: string): HTMLElement {
 }
 
 describe('#pages.accountList', () => {
+  it('should show 已掉线 with the time and cause, and 即将到期 as the server says it', async () => {
+    jest.useFakeTimers({ now: new Date(todayAt(12, 0)), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const { app, fake } = setup();
+    fake.addAccount('ent-1', {
+      id: 'acc-1',
+      maskedAccount: '151****1832',
+      permissions: ['issue', 'receive'],
+      bound: 'me',
+      sessions: { receive: todayAt(13, 30) },
+      dropped: { issue: { at: todayAt(11, 5), cause: 'elsewhere' } },
+      // The server's lead time (here longer than 30 minutes) decides 即将到期.
+      expiringSoon: ['receive'],
+      notificationsLeft: 2,
+    });
+    fake.addAccount('ent-1', {
+      id: 'acc-2',
+      maskedAccount: '139****0001',
+      permissions: ['issue'],
+      sessions: { issue: todayAt(12, 10) },
+      dropped: { receive: { at: todayAt(9, 0), cause: 'expired' } },
+      expiringSoon: [],
+    });
+    renderPage(AccountListPage, app);
+
+    const mine = within(await waitFor(() => card('151****1832')));
+    expect(mine.getByText('已掉线')).toHaveClass('weui-tag_red');
+    expect(mine.getByText('开票 · 今天 11:05 · 另一处登录')).toBeInTheDocument();
+    expect(mine.getByText('即将到期')).toHaveClass('weui-tag_orange');
+    expect(mine.getByText(/掉线和到期提醒也用这些次数/)).toBeInTheDocument();
+    const other = within(card('139****0001'));
+    expect(other.getByText('收票 · 今天 09:00 · 到期')).toBeInTheDocument();
+    expect(other.queryByText('即将到期')).not.toBeInTheDocument();
+    jest.useRealTimers();
+  });
+
   it('should show the enterprise and each account with its 身份, permission, 登录类型 and tags', async () => {
     jest.useFakeTimers({ now: new Date(todayAt(12, 0)), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     const { app, fake } = setup();

@@ -48,6 +48,32 @@ describe('#pages.home', () => {
     expect(screen.getByText('该租户下还没有企业')).toBeInTheDocument();
   });
 
+  it('should count my accounts that need me (已掉线, 即将到期) and lead to the first enterprise with one', async () => {
+    const app = createTestApp();
+    const needing = enterprise({ ...fujian, id: 'ent-need', myNeedingCount: 2 });
+    app.server.addMember('alice', tenant({ name: '金蝶演示租户', enterprises: [xiamen, needing] }));
+
+    renderPage(HomePage, app);
+
+    const row = (await screen.findByText('我的账号需处理')).closest('.weui-cell') as HTMLElement;
+    expect(within(row).getByText('2')).toHaveClass('home__badge_warn');
+    expect(screen.getByText('2 个我的账号需处理（已掉线或即将到期）')).toBeInTheDocument();
+    fireEvent.click(row);
+    await waitFor(() =>
+      expect(Taro.navigateTo).toHaveBeenCalledWith({
+        url: '/packages/accounts/pages/list/index?enterpriseId=ent-need',
+      }),
+    );
+  });
+
+  it('should show no such row when none of my accounts needs me', async () => {
+    const app = createTestApp();
+    app.server.addMember('alice', tenant({ enterprises: [fujian] }));
+    renderPage(HomePage, app);
+    expect(await screen.findByText('福建示例科技有限公司')).toBeInTheDocument();
+    expect(screen.queryByText('我的账号需处理')).not.toBeInTheDocument();
+  });
+
   it('should say what to do when I have no tenant', async () => {
     renderPage(HomePage, createTestApp());
 

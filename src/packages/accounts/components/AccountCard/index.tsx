@@ -55,6 +55,10 @@ function AccountCardComponent({ account, now, onLogin, onAuth, onMore, onUnlock,
               <Text className='account-card__more-notices'>继续接收登录通知</Text>
             </View>
           ))}
+        {/* Issue 14: drop alerts and expiry reminders share the 登录通知 credits (server/domain/session-watch.ts). */}
+        {account.bound === 'me' && account.notificationsLeft !== undefined && (
+          <View className='account-card__hint'>掉线和到期提醒也用这些次数；到期提醒不用最后1次</View>
+        )}
       </View>
       {(loginable || hasMore || account.can.unlock) && (
         <View className='account-card__actions'>

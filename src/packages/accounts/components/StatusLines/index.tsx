@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { AccountView } from '../../../../../types/accounts';
 import { CHANNEL_SHORT, CHANNELS } from '../../labels';
-import { boundText, expiresSoon, expiryText } from '../../format';
+import type { Channel } from '../../../../../types/domain';
+import { boundText, droppedText, expiresSoon, expiryText } from '../../format';
 import './index.scss';
 
 type TagColor = 'green' | 'grey' | 'orange' | 'red' | 'blue';
@@ -23,26 +24,41 @@ export function AccountTags({ account }: { account: AccountView }) {
   );
 }
 
+/** 即将到期 as the server says it (its reminder lead time); the app's own rule only for an older server. */
+function soon(account: AccountView, what: Channel | 'auth', until: string, now: number): boolean {
+  return account.expiringSoon ? account.expiringSoon.includes(what) : expiresSoon(until, now);
+}
+
 /**
- * One line per live state: 已登录 per channel and 已认证, each with its expiry (orange 即将到期 in the
- * last 30 minutes), 已锁定 with its reason.
+ * One line per live state: 已登录 per channel and 已认证, each with its expiry (orange 即将到期 within
+ * the reminder lead time), 已掉线 per channel with when and the likely cause, 已锁定 with its reason.
  */
 export function StatusLines({ account, now = Date.now() }: { account: AccountView; now?: number }) {
   const sessions = CHANNELS.filter((c) => account.sessions[c]).map((c) => [c, account.sessions[c] as string] as const);
+  const drops = CHANNELS.flatMap((c) => {
+    const drop = account.dropped?.[c];
+    return drop ? [[c, drop] as const] : [];
+  });
   return (
     <View className='status-lines'>
+      {drops.map(([channel, drop]) => (
+        <View key={`drop-${channel}`} className='status-lines__line'>
+          <Tag color='red'>已掉线</Tag>
+          <Text className='status-lines__text weui-tabular'>{droppedText(channel, drop, now)}</Text>
+        </View>
+      ))}
       {sessions.map(([channel, until]) => (
         <View key={channel} className='status-lines__line'>
           <Tag color='green'>已登录</Tag>
           <Text className='status-lines__text weui-tabular'>{`${CHANNEL_SHORT[channel]} · ${expiryText(until, now)}`}</Text>
-          {expiresSoon(until, now) && <Tag color='orange'>即将到期</Tag>}
+          {soon(account, channel, until, now) && <Tag color='orange'>即将到期</Tag>}
         </View>
       ))}
       {account.authValidUntil && (
         <View className='status-lines__line'>
           <Tag color='green'>已认证</Tag>
           <Text className='status-lines__text weui-tabular'>{expiryText(account.authValidUntil, now)}</Text>
-          {expiresSoon(account.authValidUntil, now) && <Tag color='orange'>即将到期</Tag>}
+          {soon(account, 'auth', account.authValidUntil, now) && <Tag color='orange'>即将到期</Tag>}
         </View>
       )}
       {account.locked && (
