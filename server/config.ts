@@ -6,6 +6,10 @@ import { z } from 'zod';
 
 const bool = z.enum(['on', 'off']);
 const positiveInt = z.coerce.number().int().positive();
+/** "名称=key,名称=key": a template's keyword names → its keys (thing3 …). */
+const templateKeys = z
+  .string()
+  .regex(/^[^=,]+=[a-z_]+\d+(,[^=,]+=[a-z_]+\d+)*$/, 'must be 名称=key pairs, comma-separated, e.g. 企业名称=thing3');
 
 export const envSchema = z.object({
   /** Port the single HTTP server listens on. */
@@ -35,6 +39,13 @@ export const envSchema = z.object({
   WECHAT_LOGIN_TEMPLATE_ID: z.string().min(1).default('sandbox-login-notice'),
   /** Template id of the 账号变更 notice (binding moved, account deleted by an admin). */
   WECHAT_CHANGE_TEMPLATE_ID: z.string().min(1).default('sandbox-account-change'),
+  /**
+   * The 登录通知 template's keys where its keyword names differ from ours (企业名称, 税号, 事项, 请求时间,
+   * 提示): "企业名称=thing3,提示=thing9". Unnamed fields are found by keyword name; checked at boot.
+   */
+  WECHAT_LOGIN_TEMPLATE_KEYS: templateKeys.optional(),
+  /** The same for the 账号变更通知 template (企业名称, 登录账号, 变更内容, 变更时间). */
+  WECHAT_CHANGE_TEMPLATE_KEYS: templateKeys.optional(),
   /** developer | trial | formal: which version of the app a subscribe message opens. */
   WECHAT_MINIPROGRAM_STATE: z.enum(['developer', 'trial', 'formal']).default('formal'),
   /** URL of the real e-tax gateway (required when SANDBOX=off). */

@@ -83,6 +83,14 @@ async function main() {
   const demo = await seedDemo(server.ctx.db, dataDir);
   const bureauPeople = server.sandboxes ? seedDemoBureau(server.sandboxes.etaxStore, DEMO_ENTERPRISES) : [];
   await server.app.listen({ port: config.PORT, host: config.HOST });
+  try {
+    // Every message's fields must exist in the account's own templates before anything is sent.
+    await server.checkTemplates();
+  } catch (e) {
+    server.app.log.error(e instanceof Error ? e.message : String(e));
+    await server.shutdown();
+    throw e;
+  }
 
   const lines = [
     '',

@@ -6,7 +6,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import { openDatabase, type Database } from './db';
 import { createSecretBox, parseOldKeys } from './crypto/secrets';
-import { createWechatClient } from './adapters/wechat';
+import { createWechatClient, WechatError, type WechatClient } from './adapters/wechat';
+import { renameFields, resolveTemplateKeys, type TemplateKeys } from './notify/template-keys';
 import { createDbTokenStore } from './adapters/wechat/db-token-store';
 import { createEtaxHttpGateway } from './adapters/etax/http';
 import { createDbRateLimiter } from './adapters/etax/db-rate-limit';
@@ -43,6 +44,12 @@ export interface RunningParts {
    * in flight finish, jobs stop (bounded), and the database closes. main.ts bounds the whole.
    */
   shutdown(opts?: { drainMs?: number }): Promise<void>;
+  /**
+   * Reads the account's subscribe templates from WeChat (gettemplate) and maps our fields onto their
+   * keys; throws naming every field that does not fit. main.ts runs it once listening (the sandbox,
+   * when mounted, answers then); sends before it use our own keys.
+   */
+  checkTemplates(): Promise<TemplateKeys>;
 }
 
 export async function createServer(opts: CreateServerOptions): Promise<RunningParts> {
@@ -60,13 +67,23 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     info: (obj: object, msg?: string) => logTarget.app?.log.info(obj, msg),
     warn: (obj: object, msg?: string) => logTarget.app?.log.warn(obj, msg),
   };
-  const wechat = createWechatClient({
+  // Sends are renamed to the account's own template keys once the boot check has read them.
+  const templateKeys: { current?: TemplateKeys } = {};
+  const rawWechat = createWechatClient({
     logger,
     apiBase: config.WECHAT_API_BASE ?? `${config.publicUrl}/sandbox/wechat`,
     appid: config.WECHAT_APPID ?? SANDBOX_APPID,
     secret: config.WECHAT_SECRET ?? SANDBOX_SECRET,
     tokenStore: createDbTokenStore(database.db),
   });
+  const wechat: WechatClient = {
+    ...rawWechat,
+    sendSubscribeMessage: (message) =>
+      rawWechat.sendSubscribeMessage({
+        ...message,
+        data: renameFields(templateKeys.current, message.templateId, message.data),
+      }),
+  };
   const etax = createEtaxHttpGateway({
     baseUrl: config.ETAX_API_BASE ?? config.ETAX_GATEWAY_URL ?? `${config.publicUrl}/sandbox/etax/api`,
     timeoutMs: config.ETAX_TIMEOUT_MS,
@@ -108,6 +125,19 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     ctx,
     sandboxes,
     close,
+    async checkTemplates() {
+      // WeChat (or the sandbox of another instance starting beside this one) may be briefly away.
+      const until = Date.now() + 30_000;
+      for (;;) {
+        try {
+          templateKeys.current = resolveTemplateKeys(config, await rawWechat.getTemplates());
+          return templateKeys.current;
+        } catch (e) {
+          if (!(e instanceof WechatError && e.kind === 'network') || Date.now() > until) throw e;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    },
     async shutdown({ drainMs = 0 } = {}) {
       lifecycle.draining = true;
       app.log.info({ drainMs }, 'draining: readiness fails, requests in flight finish');

@@ -46,10 +46,20 @@ export interface SubscribeMessage {
   lang?: WechatLang;
 }
 
+/** A subscribe template of the account (gettemplate). */
+export interface AccountTemplate {
+  priTmplId: string;
+  title: string;
+  /** One line per field: `企业名称:{{thing1.DATA}}`. */
+  content: string;
+}
+
 export interface WechatClient {
   code2Session(code: string): Promise<Code2SessionResult>;
   getAccessToken(): Promise<string>;
   sendSubscribeMessage(message: SubscribeMessage): Promise<{ msgid: string }>;
+  /** The account's own subscribe templates (个人模板), with their fields' names and keys. */
+  getTemplates(): Promise<AccountTemplate[]>;
 }
 
 /** Refresh ahead of expiry; WeChat hands out a new token in the last 5 minutes. */
@@ -283,5 +293,25 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     }
   }
 
-  return { code2Session, getAccessToken, sendSubscribeMessage };
+  async function getTemplates(): Promise<AccountTemplate[]> {
+    const list = async (token: string) =>
+      (await call('gettemplate', endpoint('/wxaapi/newtmpl/gettemplate', { access_token: token }))).json;
+    const token = await getAccessToken();
+    let json: Record<string, unknown>;
+    try {
+      json = await list(token);
+    } catch (err) {
+      if (!(err instanceof WechatError && (err.errcode === 40001 || err.errcode === 42001))) throw err;
+      cached = null;
+      json = await list(await obtainToken(true, token));
+    }
+    const data = Array.isArray(json.data) ? (json.data as Record<string, unknown>[]) : [];
+    return data.map((t) => ({
+      priTmplId: String(t.priTmplId),
+      title: String(t.title ?? ''),
+      content: String(t.content ?? ''),
+    }));
+  }
+
+  return { code2Session, getAccessToken, sendSubscribeMessage, getTemplates };
 }

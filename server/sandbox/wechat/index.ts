@@ -32,7 +32,8 @@ export interface WechatSandboxOptions {
  * Not wrapped in fastify-plugin on purpose: its parsers and error handlers stay inside.
  */
 export const wechatSandbox: FastifyPluginAsync<WechatSandboxOptions> = async (app, options) => {
-  const templates = options.templates ?? {};
+  // A copy: the control API may add templates to this sandbox's account.
+  const templates = { ...(options.templates ?? {}) };
   templateSpecs.parse(templates);
   const store = await openSandboxStore(options.dataFile);
   const world = createWorld(
@@ -56,18 +57,18 @@ export const wechatSandbox: FastifyPluginAsync<WechatSandboxOptions> = async (ap
   await app.register(control, { world, prefix: '/control' });
 };
 
-const templateSpecs = z.record(
-  z.string().min(1),
-  z
-    .object({
-      fields: z.record(z.string().min(1), z.enum(FIELD_KINDS)),
-      enums: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
-    })
-    .refine(
-      (t) => Object.entries(t.fields).every(([key, kind]) => kind !== 'enum' || t.enums?.[key]),
-      'an enum field needs its values in enums',
-    ),
-);
+const templateSpec = z
+  .object({
+    fields: z.record(z.string().min(1), z.enum(FIELD_KINDS)),
+    enums: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)).optional(),
+    title: z.string().min(1).optional(),
+    keywords: z.record(z.string().min(1), z.string().min(1)).optional(),
+  })
+  .refine(
+    (t) => Object.entries(t.fields).every(([key, kind]) => kind !== 'enum' || t.enums?.[key]),
+    'an enum field needs its values in enums',
+  );
+const templateSpecs = z.record(z.string().min(1), templateSpec);
 
 // ---------------------------------------------------------------- WeChat's own API
 
@@ -100,6 +101,8 @@ const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { worl
   app.post('/cgi-bin/stable_token', async (req) => withObjectBody(req.body, (body) => world.stableToken(body)));
 
   app.get('/cgi-bin/token', async (req) => world.plainToken(query(req.query)));
+
+  app.get('/wxaapi/newtmpl/gettemplate', async (req) => world.templateList(query(req.query).access_token));
 
   app.post('/cgi-bin/message/subscribe/send', async (req, reply) => {
     const answer = await withObjectBody(req.body, (body) => world.send(query(req.query).access_token, body));
@@ -143,6 +146,7 @@ const subscriptionsBody = z.object({
   results: z.record(z.string().min(1), z.enum(['accept', 'reject', 'ban', 'filter'])),
 });
 const userQuery = z.object({ user: userName });
+const templateBody = z.intersection(z.object({ id: z.string().min(1) }), templateSpec);
 const messagesQuery = z.object({ user: userName.optional() });
 const faultBody = z
   .object({
@@ -204,6 +208,13 @@ const control: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world 
   });
 
   app.get('/users', async () => world.users());
+
+  /** Adds or replaces a template of the account: `{ id, title, fields: {key: kind}, keywords: {key: 名称} }`. */
+  app.post('/templates', async (req, reply) => {
+    const { id, ...spec } = templateBody.parse(req.body);
+    world.setTemplate(id, spec);
+    return reply.code(201).send({ id, ...spec });
+  });
 
   app.get('/faults', async () => world.faults());
 

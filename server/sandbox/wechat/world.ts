@@ -10,6 +10,10 @@ export interface TemplateSpec {
   fields: Record<string, FieldKind>;
   /** Template key of an `enum` field → the values WeChat accepts for it. */
   enums?: Record<string, string[]>;
+  /** The template's title, as gettemplate lists it (e.g. 登录通知). */
+  title?: string;
+  /** Template key → its keyword name (e.g. thing1 → 企业名称), as gettemplate's `content` shows it. */
+  keywords?: Record<string, string>;
 }
 
 export interface WorldConfig {
@@ -367,6 +371,34 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
       for (const id of ids) if (results[id] === 'accept') credits[id] = (credits[id] ?? 0) + 1;
       await store.save();
       return { errMsg: 'requestSubscribeMessage:ok', ...results };
+    },
+
+    /** GET /wxaapi/newtmpl/gettemplate: the account's templates, each field a line `名称:{{key.DATA}}`. */
+    async templateList(accessToken: unknown): Promise<WxAnswer> {
+      if (typeof accessToken !== 'string' || !accessToken) return wxError(41001);
+      const token = data.tokens[accessToken];
+      const t = now();
+      if (!token || (token.replacedUntil !== undefined && t >= token.replacedUntil)) return wxError(40001);
+      if (t >= token.expiresAt) return wxError(42001);
+      return {
+        errcode: 0,
+        errmsg: 'ok',
+        data: Object.entries(config.templates).map(([id, spec]) => ({
+          priTmplId: id,
+          title: spec.title ?? id,
+          content: Object.keys(spec.fields)
+            .map((key) => `${spec.keywords?.[key] ?? key}:{{${key}.DATA}}\n`)
+            .join(''),
+          example: '',
+          // 2: a one-time subscription (一次性订阅), the only kind the app asks for.
+          type: 2,
+        })),
+      };
+    },
+
+    /** Control: add or replace a template of the account (e.g. one picked from the library, numbered its own way). */
+    setTemplate(id: string, spec: TemplateSpec) {
+      config.templates[id] = spec;
     },
 
     credits(user: string): Record<string, number> {
