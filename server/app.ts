@@ -13,6 +13,7 @@ import { AppError } from './http/errors';
 import { loggerOptions, requestId } from './http/logging';
 import { useZodSchemas, zodToOpenApi } from './http/zod';
 import { clientErrorHandler, fastifyClientError, frameworkErrors, refuseOddCharacters } from './http/edge';
+import { installLimits, limitScope } from './http/limits';
 import { requireOperator, requireUser } from './http/auth';
 import { mountSandboxes, type MountedSandboxes } from './sandbox';
 import { healthRoutes, type Lifecycle } from './http/lifecycle';
@@ -71,6 +72,7 @@ export async function buildApp({
     reply.header('x-request-id', request.id);
   });
   refuseOddCharacters(app);
+  const limits = await installLimits(app, ctx.db);
 
   await app.register(swagger, {
     openapi: {
@@ -95,13 +97,33 @@ export async function buildApp({
   await app.register(
     async (api) => {
       api.addHook('onSend', noStore);
-      await api.register(authRoutes, { ctx });
+      await api.register(async (signIn) => {
+        limitScope(
+          signIn,
+          limits.sign_in((status) => status === 400 || status === 401),
+        );
+        await signIn.register(authRoutes, { ctx });
+      });
       // The browser link (F18) needs no WeChat sign-in: its token is the key.
-      await api.register(linkRoutes, { ctx });
+      await api.register(async (links) => {
+        limitScope(
+          links,
+          limits.link_token((status) => status === 404 || status === 410),
+        );
+        await links.register(linkRoutes, { ctx });
+      });
       await api.register(async (authed) => {
         // onRequest: who is calling is settled before the body is even read.
         authed.addHook('onRequest', requireUser(ctx.db));
-        await authed.register(tenantRoutes, { ctx });
+        await authed.register(async (joining) => {
+          // 激活码: wrong ones from one address, whichever WeChat user types them.
+          limitScope(
+            joining,
+            limits.activation_code((status) => status === 400),
+            (req) => req.method === 'POST' && req.routeOptions.url === `${API_PREFIX}/me/tenants`,
+          );
+          await joining.register(tenantRoutes, { ctx });
+        });
         await authed.register(accountRoutes, { ctx });
         await authed.register(flowRoutes, { ctx });
         await authed.register(loginRequestRoutes, { ctx });
@@ -115,6 +137,11 @@ export async function buildApp({
   await app.register(
     async (ops) => {
       ops.addHook('onSend', noStore);
+      // Failed bearer checks are limited before the token is even compared.
+      limitScope(
+        ops,
+        limits.ops_token((status) => status === 401),
+      );
       ops.addHook('onRequest', requireOperator(ctx.opsToken));
       await ops.register(opsTenantRoutes, { ctx });
       await ops.register(opsTaxSessionRoutes, { ctx });

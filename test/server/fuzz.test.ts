@@ -209,6 +209,8 @@ describe('#fuzz (every operation of /openapi.json)', () => {
           const res = await fetch(server.url + url, {
             method: op.method,
             headers: {
+              // Callers from everywhere: the failure limits (http/limits.ts) see many addresses.
+              'x-forwarded-for': `10.${cases % 256}.${(cases >> 8) % 256}.${1 + (cases % 250)}`,
               ...(r.body !== undefined ? { 'content-type': 'application/json' } : {}),
               ...(r.token ? { authorization: `Bearer ${r.token}` } : {}),
             },

@@ -95,6 +95,8 @@ type Json = any;
 
 export interface TestServer extends RunningParts {
   url: string;
+  /** The address `call` presents as the caller's. */
+  clientIp: string;
   opsToken: string;
   config: Config;
   /** fetch against the server, JSON in and out. */
@@ -113,10 +115,21 @@ export async function startTestServer(
     database?: Database;
     staticDir?: string;
     logStream?: NodeJS.WritableStream;
+    /** The caller address `call` presents (X-Forwarded-For; loopback is a trusted proxy). */
+    clientIp?: string;
   } = {},
 ): Promise<TestServer> {
   const port = await freePort();
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...opts.env });
+  const config = loadConfig({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    TRUST_PROXY: '127.0.0.1',
+    ...opts.env,
+  });
+  // Each test server is a caller of its own: the failure limits (http/limits.ts) counted in a shared
+  // database never carry over from one suite to the next.
+  const clientIp = opts.clientIp ?? `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
   const opsToken = crypto.randomBytes(24).toString('base64url');
   const database = opts.database ?? (await testDatabase());
   const parts = await createServer({
@@ -133,6 +146,7 @@ export async function startTestServer(
     const res = await fetch(url + path, {
       method,
       headers: {
+        'x-forwarded-for': clientIp,
         ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
       },
@@ -151,6 +165,7 @@ export async function startTestServer(
     ...parts,
     url,
     opsToken,
+    clientIp,
     config,
     call,
     ops: (method, path, body) => call(method, path, { body, token: opsToken }),
