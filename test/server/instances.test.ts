@@ -70,4 +70,30 @@ describe('#instances', () => {
     };
     assert.equal(rows.rows[0].token, tokens[0]);
   });
+
+  it('should fetch the token once on a cold start for 20 concurrent sends over two instances', async () => {
+    await database.db.execute(sql`delete from wechat_access_token`);
+    const calls: string[] = [];
+    const logger = { debug: (o: object) => calls.push((o as { api: string }).api), info() {}, warn() {} };
+    // Two instances, each with its own handle on the database (one client per instance).
+    const instances = Array.from({ length: 2 }, () =>
+      createWechatClient({
+        apiBase: `${a.url}/sandbox/wechat`,
+        appid: SANDBOX_APPID,
+        secret: SANDBOX_SECRET,
+        tokenStore: createDbTokenStore(database.db),
+        logger,
+      }),
+    );
+    const sends = Array.from({ length: 20 }, (_, i) =>
+      instances[i % 2].sendSubscribeMessage({
+        touser: `nobody-${i}`,
+        templateId: a.config.WECHAT_LOGIN_TEMPLATE_ID,
+        data: { thing1: '测试' },
+      }),
+    );
+    // Unknown users are refused by WeChat; each send still needed the token.
+    await Promise.allSettled(sends);
+    assert.equal(calls.filter((api) => api === 'stable_token').length, 1, `stable_token calls: ${calls.join(',')}`);
+  });
 });

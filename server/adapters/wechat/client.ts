@@ -183,12 +183,38 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     return obtainToken(false);
   }
 
+  /** This process's fetch in progress: concurrent callers share it (the database lock is per instance). */
+  let inflight: Promise<string> | null = null;
+
+  /**
+   * Get a token through the central store, one fetch at a time in this process: callers that
+   * come while one runs wait for it and use its token, unless it is the one WeChat refused.
+   */
+  async function obtainToken(force: boolean, rejected?: string): Promise<string> {
+    while (inflight) {
+      const shared = inflight;
+      const token = await shared.catch((err: unknown) => {
+        if (!force) throw err;
+        return null;
+      });
+      if (token !== null && token !== rejected) return token;
+      if (inflight === shared) break;
+    }
+    const run = obtainTokenOnce(force, rejected);
+    inflight = run;
+    try {
+      return await run;
+    } finally {
+      if (inflight === run) inflight = null;
+    }
+  }
+
   /**
    * Get a token through the central store, refreshing it when this instance wins the lock.
    * `rejected`: the token WeChat just refused (forced refresh); any other stored token is
    * newer, so an instance that finds one uses it instead of spending a forced refresh.
    */
-  async function obtainToken(force: boolean, rejected?: string): Promise<string> {
+  async function obtainTokenOnce(force: boolean, rejected?: string): Promise<string> {
     const usable = (t: StoredAccessToken): boolean =>
       t.token !== rejected && (force ? t.expiresAt > now() + STILL_VALID_MS : isFresh(t));
     const lockTtlMs = timeoutMs + 5_000;
