@@ -7,9 +7,19 @@
 import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../db';
-import { accountBindings, enterpriseAdmins, etaxAccounts, etaxSessions } from '../db/schema';
+import {
+  accountBindings,
+  enterpriseAdmins,
+  enterprises,
+  etaxAccounts,
+  etaxSessions,
+  sessionWatch,
+  subscribeCredits,
+  tenantMembers,
+  tenants,
+} from '../db/schema';
 import { needsHolder, watchRecords, watchState } from './session-records';
-import { AppError } from '../http/errors';
+import { AppError, errors } from '../http/errors';
 import type { AppContext } from '../context';
 import type { Config } from '../config';
 import { templateIds } from '../notify/templates';
@@ -57,36 +67,38 @@ export async function insertAccount(tx: Tx, values: typeof etaxAccounts.$inferIn
   return row?.id ?? null;
 }
 
-/** The views of these accounts for this user. */
-async function views(
-  deps: Deps,
-  userId: string,
-  isAdmin: boolean,
-  rows: { account: AccountRow; boundUserId: string | null }[],
-): Promise<AccountView[]> {
-  if (rows.length === 0) return [];
-  const sessions = await deps.db
-    .select({ accountId: etaxSessions.accountId, channel: etaxSessions.channel, expiresAt: etaxSessions.expiresAt })
-    .from(etaxSessions)
-    .where(
-      and(
-        inArray(
-          etaxSessions.accountId,
-          rows.map((r) => r.account.id),
-        ),
-        gt(etaxSessions.expiresAt, new Date()),
-      ),
-    );
-  const mine = rows.some((r) => r.boundUserId === userId);
-  const notificationsLeft = mine
-    ? (await creditsOf(deps.db, deps.config, userId))[templateIds(deps.config).loginNotice]
-    : undefined;
-  const records = await watchRecords(
-    deps.db,
-    rows.map((r) => r.account.id),
-  );
+/** What an account's view is made of: its columns and binding. */
+type ViewRow = {
+  account: Pick<
+    AccountRow,
+    | 'id'
+    | 'account'
+    | 'role'
+    | 'permissions'
+    | 'loginType'
+    | 'defaultIssue'
+    | 'defaultReceive'
+    | 'authValidUntil'
+    | 'lockedAt'
+    | 'lockReason'
+    | 'lockedByPassword'
+  >;
+  boundUserId: string | null;
+};
+type ViewSession = { accountId: string; channel: Channel; expiresAt: Date };
+type ViewRecord = Parameters<typeof watchState>[2][number];
+
+/** The views of these accounts for this user, from their live sessions and watch records. */
+function toViews(
+  config: Deps['config'],
+  viewer: { userId: string; isAdmin: boolean; notificationsLeft?: number },
+  rows: ViewRow[],
+  sessions: ViewSession[],
+  records: ViewRecord[],
+): AccountView[] {
+  const { userId, isAdmin, notificationsLeft } = viewer;
   const now = Date.now();
-  const soon = now + deps.config.SESSION_REMINDER_LEAD_MINUTES * 60_000;
+  const soon = now + config.SESSION_REMINDER_LEAD_MINUTES * 60_000;
   return rows.map(({ account: a, boundUserId }) => {
     const standing: Standing = { userId, boundUserId, isAdmin };
     const view: AccountView = {
@@ -120,19 +132,90 @@ async function views(
   });
 }
 
-/** 电子税局账号管理 (F4): the enterprise's accounts, oldest first. */
+/** The views of these accounts (编辑: one), their sessions, records and my credits read beside them. */
+async function views(deps: Deps, userId: string, isAdmin: boolean, rows: ViewRow[]): Promise<AccountView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.account.id);
+  const sessions = await deps.db
+    .select({ accountId: etaxSessions.accountId, channel: etaxSessions.channel, expiresAt: etaxSessions.expiresAt })
+    .from(etaxSessions)
+    .where(and(inArray(etaxSessions.accountId, ids), gt(etaxSessions.expiresAt, new Date())));
+  const notificationsLeft = rows.some((r) => r.boundUserId === userId)
+    ? (await creditsOf(deps.db, deps.config, userId))[templateIds(deps.config).loginNotice]
+    : undefined;
+  const records = await watchRecords(deps.db, ids);
+  return toViews(deps.config, { userId, isAdmin, notificationsLeft }, rows, sessions, records);
+}
+
+/** The list statement's one row: the enterprise, my standing and credits, its accounts as JSON. */
+interface ListRow {
+  id: string;
+  name: string;
+  tax_id: string;
+  region: string;
+  tenant_name: string;
+  is_admin: boolean;
+  credits: number | null;
+  accounts: (Omit<ViewRow['account'], 'authValidUntil' | 'lockedAt'> & {
+    authValidUntil: string | null;
+    lockedAt: string | null;
+    boundUserId: string | null;
+  })[];
+  sessions: { accountId: string; channel: Channel; expiresAt: string }[];
+  records: (Omit<ViewRecord, 'droppedAt'> & { droppedAt: string | null })[];
+}
+
+const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+/**
+ * 电子税局账号管理 (F4): the enterprise's accounts, oldest first. The app's hot path: one statement
+ * answers whether I may see the enterprise, its accounts with their bindings, their live sessions and
+ * watch records, and my credits — built as JSON by PostgreSQL, mapped by toViews.
+ */
 export async function listAccounts(deps: Deps, userId: string, enterpriseId: string): Promise<AccountListResponse> {
-  const { enterprise: e, tenantName, isAdmin } = await enterpriseAccess(deps.db, userId, enterpriseId);
-  const rows = await deps.db
-    .select({ account: etaxAccounts, boundUserId: accountBindings.userId })
-    .from(etaxAccounts)
-    .leftJoin(accountBindings, eq(accountBindings.accountId, etaxAccounts.id))
-    .where(eq(etaxAccounts.enterpriseId, enterpriseId))
-    .orderBy(asc(etaxAccounts.createdAt), asc(etaxAccounts.id));
+  const loginNotice = templateIds(deps.config).loginNotice;
+  const result = (await deps.db.execute(sql`
+    select e.id, e.name, e.tax_id, e.region, t.name as tenant_name,
+      exists (select 1 from ${enterpriseAdmins} ea where ea.enterprise_id = e.id and ea.user_id = ${userId}) as is_admin,
+      (select sc.credits from ${subscribeCredits} sc where sc.user_id = ${userId} and sc.template_id = ${loginNotice}) as credits,
+      coalesce((
+        select json_agg(json_build_object(
+          'id', a.id, 'account', a.account, 'role', a.role, 'permissions', a.permissions, 'loginType', a.login_type,
+          'defaultIssue', a.default_issue, 'defaultReceive', a.default_receive, 'authValidUntil', a.auth_valid_until,
+          'lockedAt', a.locked_at, 'lockReason', a.lock_reason, 'lockedByPassword', a.locked_by_password,
+          'boundUserId', b.user_id
+        ) order by a.created_at, a.id)
+        from ${etaxAccounts} a left join ${accountBindings} b on b.account_id = a.id
+        where a.enterprise_id = e.id
+      ), '[]'::json) as accounts,
+      coalesce((
+        select json_agg(json_build_object('accountId', s.account_id, 'channel', s.channel, 'expiresAt', s.expires_at))
+        from ${etaxSessions} s join ${etaxAccounts} a on a.id = s.account_id
+        where a.enterprise_id = e.id and s.expires_at > now()
+      ), '[]'::json) as sessions,
+      coalesce((
+        select json_agg(json_build_object('accountId', w.account_id, 'subject', w.subject, 'droppedAt', w.dropped_at,
+          'dropCause', w.drop_cause, 'dropReason', w.drop_reason))
+        from ${sessionWatch} w join ${etaxAccounts} a on a.id = w.account_id
+        where a.enterprise_id = e.id
+      ), '[]'::json) as records
+    from ${enterprises} e
+    join ${tenants} t on t.id = e.tenant_id
+    join ${tenantMembers} m on m.tenant_id = e.tenant_id and m.user_id = ${userId}
+    where e.id = ${enterpriseId}`)) as unknown as { rows: ListRow[] };
+  const [e] = result.rows;
+  if (!e) throw errors.notFound('企业不存在或您未关联其租户');
+  const rows = e.accounts.map(({ boundUserId, ...a }) => ({
+    account: { ...a, authValidUntil: date(a.authValidUntil), lockedAt: date(a.lockedAt) },
+    boundUserId,
+  }));
+  const sessions = e.sessions.map((s) => ({ ...s, expiresAt: new Date(s.expiresAt) }));
+  const records = e.records.map((r) => ({ ...r, droppedAt: date(r.droppedAt) }));
+  const viewer = { userId, isAdmin: e.is_admin, notificationsLeft: Number(e.credits ?? 0) };
   return {
-    enterprise: { id: e.id, name: e.name, taxId: e.taxId, region: e.region, tenantName },
-    accounts: await views(deps, userId, isAdmin, rows),
-    isAdmin,
+    enterprise: { id: e.id, name: e.name, taxId: e.tax_id, region: e.region, tenantName: e.tenant_name },
+    accounts: toViews(deps.config, viewer, rows, sessions, records),
+    isAdmin: e.is_admin,
   };
 }
 

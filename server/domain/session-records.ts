@@ -76,7 +76,10 @@ export async function watchRecords(db: Db, accountIds: string[]): Promise<Sessio
  * A drop still standing: no session since (a drop forgets the session it ended, so any session we
  * hold is a later login; the bureau's clock that dated the drop need not agree with ours).
  */
-export function standingDrop(record: SessionWatchRow | undefined, liveSession: unknown): Drop | null {
+export function standingDrop(
+  record: Pick<SessionWatchRow, 'droppedAt' | 'dropCause' | 'dropReason'> | undefined,
+  liveSession: unknown,
+): Drop | null {
   if (!record?.droppedAt || !record.dropCause || liveSession) return null;
   return { at: record.droppedAt, cause: record.dropCause, reason: record.dropReason ?? '' };
 }
@@ -85,7 +88,7 @@ export function standingDrop(record: SessionWatchRow | undefined, liveSession: u
 export function watchState(
   account: { id: string; permissions: Channel[]; authValidUntil: Date | null },
   sessions: { accountId: string; channel: Channel; expiresAt: Date }[],
-  records: SessionWatchRow[],
+  records: Pick<SessionWatchRow, 'accountId' | 'subject' | 'droppedAt' | 'dropCause' | 'dropReason'>[],
   now: number,
   soon: number,
 ): { dropped: Partial<Record<Channel, Drop>>; expiringSoon: (Channel | 'auth')[] } {

@@ -9,6 +9,8 @@
  * Measured on the embedded database and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a
  * PostgreSQL server, on a fresh database created there (and dropped afterwards).
  * BENCH_SECONDS (5) per run, BENCH_REPEAT (3) runs → medians, BENCH_MIX_SECONDS (60) for the 200 users.
+ * To find where the time goes: BENCH_CPU_PROF=<folder> writes the server's CPU profiles there
+ * (node --cpu-prof), BENCH_ONLY=list measures the account list alone.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -114,7 +116,8 @@ interface Server {
 async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -301,6 +304,8 @@ interface DbRun {
   ready: Load;
   pending: Load;
   mix: MixResult;
+  startServerMb: number;
+  startDbMb?: number;
   idleServerMb: number;
   idleDbMb?: number;
   loadServerMb: number;
@@ -325,6 +330,8 @@ async function runOn(
   };
   let server = await startServer(env);
   const firstStartMs = server.startMs;
+  const startServerMb = rssMb(server.child.pid!);
+  const startDbMb = opts.databaseUrl ? undefined : treePssMb(postmasterPid(opts.dataDir)!);
   const dbUrl = opts.databaseUrl ?? embeddedUrl(opts.dataDir);
   const pool = new Pool({ connectionString: dbUrl, max: 2 });
   const db = drizzle(pool, { schema }) as unknown as Db;
@@ -359,19 +366,25 @@ async function runOn(
       { url: `${server.url}/api/v1/enterprises/${s.world.enterpriseId}/accounts`, token: s.alice.token },
       sample,
     );
-    const tenants = await measure({ url: `${server.url}/api/v1/me/tenants`, token: s.alice.token }, sample);
+    const only = process.env.BENCH_ONLY === 'list';
+    const skipped: Load = { rps: NaN, p50: NaN, p99: NaN, errors: 0, bytes: NaN };
+    const tenants = only
+      ? skipped
+      : await measure({ url: `${server.url}/api/v1/me/tenants`, token: s.alice.token }, sample);
     const ask = (account: string, channel: string) => ({
       url: `${server.url}/ops/v1/tax-sessions`,
       method: 'POST' as const,
       token: opsToken,
       body: { taxId: s.world.taxId, channel, purpose: 'login', account },
     });
-    const ready = await measure(ask(s.readyAccount, 'issue'), sample);
-    const pending = await measure(ask(s.pendingAccount, 'receive'), sample);
+    const ready = only ? skipped : await measure(ask(s.readyAccount, 'issue'), sample);
+    const pending = only ? skipped : await measure(ask(s.pendingAccount, 'receive'), sample);
 
     console.log(`bench (${name}): ${USERS} users for ${MIX_SECONDS} s…`);
     const timer = setInterval(sample, 1000);
-    const mix = await mixedUsers(server.url, sandboxUrl, opsToken, s);
+    const mix = only
+      ? { requests: 0, errors: 0, p50: NaN, p99: NaN, rps: NaN, byKind: {} }
+      : await mixedUsers(server.url, sandboxUrl, opsToken, s);
     clearInterval(timer);
 
     await stopChild(server.child, 'SIGINT');
@@ -390,6 +403,8 @@ async function runOn(
       ready,
       pending,
       mix,
+      startServerMb,
+      startDbMb,
       idleServerMb,
       idleDbMb,
       loadServerMb,
@@ -519,7 +534,9 @@ export async function loadBench(): Promise<void> {
     '  errors',
     ...runs.map((r) => `${r.mix.errors}${Object.keys(r.mix.byKind).length ? ` ${JSON.stringify(r.mix.byKind)}` : ''}`),
   ]);
-  other.push(['RSS idle: server MB', ...runs.map((r) => f0(r.idleServerMb))]);
+  other.push(['RSS idle after start: server MB', ...runs.map((r) => f0(r.startServerMb))]);
+  other.push(['  + embedded PostgreSQL (PSS) MB', ...runs.map((r) => f0(r.startDbMb))]);
+  other.push(['RSS idle after setup: server MB', ...runs.map((r) => f0(r.idleServerMb))]);
   other.push(['  + embedded PostgreSQL (PSS) MB', ...runs.map((r) => f0(r.idleDbMb))]);
   other.push(['RSS under load: server MB', ...runs.map((r) => f0(r.loadServerMb))]);
   other.push(['  + embedded PostgreSQL (PSS) MB', ...runs.map((r) => f0(r.loadDbMb))]);
