@@ -63,6 +63,12 @@ export class FlowStore {
   private readonly tickTimer = new Countdown();
   /** Bumped by leave(): answers of calls made before it are dropped. */
   private generation = 0;
+  /**
+   * The page whose flow this is. The store outlives pages, and a page may be unloaded after the
+   * next one showed (exit animations; a 登录通知 opened while the app is in memory): only the owner's
+   * leaving ends the flow, and only the owner shows it.
+   */
+  private owner: number | null = null;
 
   constructor(private readonly deps: FlowDeps) {
     makeAutoObservable<FlowStore, 'deps' | 'pollTimer' | 'tickTimer' | 'generation'>(this, {
@@ -148,11 +154,25 @@ export class FlowStore {
     return this.act((id) => this.deps.api.refreshQr(id, app));
   }
 
+  /** A page shows: the flow becomes its own; another page's flow still on the store ends. */
+  enter(owner: number): void {
+    if (this.owner === owner) return;
+    this.leave();
+    this.owner = owner;
+  }
+
+  /** Whether the flow on the store is this page's. */
+  ownedBy(owner: number): boolean {
+    return this.owner === owner;
+  }
+
   /**
    * The page is left: timers stop, a flow still under way is cancelled on the server (best effort),
-   * and nothing of it is kept.
+   * and nothing of it is kept. With `owner`, only when the flow is that page's.
    */
-  leave(): void {
+  leave(owner?: number): void {
+    if (owner !== undefined && owner !== this.owner) return;
+    this.owner = null;
     const running = this.active ? this.state?.flowId : undefined;
     this.generation++;
     this.stopTimers();

@@ -1,6 +1,8 @@
-import { useEffect } from 'react';
+import { useLayoutEffect, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import type { FlowStore } from '../../../../stores';
 import { useFlow } from './context';
 import { AgreementDialog } from './AgreementDialog';
 import { QrStep } from './QrStep';
@@ -50,11 +52,46 @@ function FlowStepsComponent() {
 
 export const FlowSteps = observer(FlowStepsComponent);
 
-/** A page that runs flows: the flow ends (cancelled on the server, timers stopped) when the page is left. */
-export function useFlowLeftWithPage(): void {
+/**
+ * A page that runs flows: the flow on the store is this page's from when it shows, and ends
+ * (cancelled on the server, timers stopped) when the page is left. Returns the flow the page shows
+ * and acts on: a page underneath, or one unloaded late, sees none of another page's flow.
+ */
+export function useFlowLeftWithPage(): FlowStore {
   const flow = useFlow();
-  useEffect(() => {
-    flow.leave();
-    return () => flow.leave();
-  }, [flow]);
+  // Whatever the page reads of the flow goes through this view (see NOTHING).
+  const [page] = useState(() => ++pages);
+  // Before any effect of the page's children reads the flow.
+  useLayoutEffect(() => {
+    flow.enter(page);
+    return () => flow.leave(page);
+  }, [flow, page]);
+  useDidShow(() => flow.enter(page));
+  const [ownView] = useState(
+    () =>
+      new Proxy(flow, {
+        get(target, prop) {
+          const shown = typeof prop === 'string' && SHOWN.has(prop);
+          if (shown && !target.ownedBy(page)) return NOTHING[prop as keyof typeof NOTHING];
+          const value: unknown = Reflect.get(target, prop, target);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      }),
+  );
+  return ownView;
 }
+
+/** Numbers the pages that run flows. */
+let pages = 0;
+
+/** What a page sees of a flow that is not its own: nothing under way. Its calls still act. */
+const NOTHING = {
+  state: null,
+  step: null,
+  active: false,
+  error: null,
+  busy: false,
+  qrExpired: false,
+  resendSeconds: 0,
+};
+const SHOWN = new Set(Object.keys(NOTHING));

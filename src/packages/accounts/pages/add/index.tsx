@@ -22,7 +22,7 @@ const DEFAULT_ROLE: Role = '办税员';
 
 /** F5 新增账号: the form, then the bureau's steps; the account is saved once the bureau login succeeds. */
 function AccountAddPage() {
-  const { accounts, tenants, flow } = useStores();
+  const { accounts, tenants } = useStores();
   const business: Channel = useParam('business') === 'receive' ? 'receive' : 'issue';
   const enterpriseParam = useParam('enterpriseId');
   // Picking a recent login (F19) switches to that enterprise, keeping what was typed.
@@ -38,7 +38,7 @@ function AccountAddPage() {
   const [picking, setPicking] = useState(false);
   const [bureauHint, setBureauHint] = useState<string | null>(null);
 
-  useFlowLeftWithPage();
+  const flow = useFlowLeftWithPage();
 
   const enterprise =
     accounts.list(enterpriseId)?.enterprise ??

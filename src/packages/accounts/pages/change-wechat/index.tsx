@@ -16,14 +16,14 @@ import { useParam } from '../../params';
  * account's password, then the 验证码), and the binding moves to their WeChat.
  */
 function ChangeWechatPage() {
-  const { accounts, flow } = useStores();
+  const { accounts } = useStores();
   const accountId = useParam('accountId');
   const account = accounts.details[accountId];
   // The password lives only here, in this page's state: it goes when the page goes.
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState(false);
 
-  useFlowLeftWithPage();
+  const flow = useFlowLeftWithPage();
 
   useEffect(() => {
     if (accountId) accounts.loadDetail(accountId);

@@ -20,7 +20,7 @@ import { useParam } from '../../params';
  * or 认证 (`purpose=auth`), which shows the face-check QR at once.
  */
 function AccountLoginPage() {
-  const { accounts, tenants, flow, subscriptions } = useStores();
+  const { accounts, tenants, subscriptions } = useStores();
   const accountId = useParam('accountId');
   const channelParam = useParam('channel');
   const channel: Channel | undefined =
@@ -29,7 +29,7 @@ function AccountLoginPage() {
   const account = accounts.details[accountId];
   const [picking, setPicking] = useState(false);
 
-  useFlowLeftWithPage();
+  const flow = useFlowLeftWithPage();
 
   const start = (method: 'password' | 'qr') =>
     flow.start({

@@ -46,7 +46,7 @@ function Explanation({ onNext, onCancel }: { onNext: () => void; onCancel: () =>
  * enterprise's 法定代表人 or 财务负责人 → 提交验证 → the bureau's 验证码 → 登录 → admin.
  */
 function AdminApplyPage() {
-  const { flow, admins, tenants } = useStores();
+  const { admins, tenants } = useStores();
   const enterpriseId = useParam('enterpriseId');
   const enterprise = tenants.tenants.flatMap((t) => t.enterprises).find((e) => e.id === enterpriseId);
   const [explained, setExplained] = useState(false);
@@ -54,7 +54,7 @@ function AdminApplyPage() {
   const [values, setValues] = useState({ account: '', password: '' });
   const [missing, setMissing] = useState<Partial<Record<Field, string>>>({});
 
-  useFlowLeftWithPage();
+  const flow = useFlowLeftWithPage();
 
   const step = flow.step;
   useEffect(() => {

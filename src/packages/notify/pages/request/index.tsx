@@ -16,11 +16,10 @@ import { OpenRequest } from '../../stores/OpenRequest';
  * 认证 that answers it. Only the WeChat user the account is bound to sees it.
  */
 function LoginRequestPage() {
-  const { loginRequests, flow, subscriptions } = useStores();
+  const { loginRequests, flow: appFlow, subscriptions } = useStores();
   const id = useParam('id');
-  const [request] = useState(() => new OpenRequest({ source: { load: () => loginRequests.fetch(id) }, flow }));
-
-  useFlowLeftWithPage();
+  const [request] = useState(() => new OpenRequest({ source: { load: () => loginRequests.fetch(id) }, flow: appFlow }));
+  const flow = useFlowLeftWithPage();
 
   useEffect(() => {
     if (id) request.load();
