@@ -30,7 +30,14 @@ interface CellProps {
 }
 
 export function Cell({ title, description, value, access = false, onClick, className }: CellProps) {
-  const classes = ['weui-cell', access ? 'weui-cell_access' : '', className ?? ''].filter(Boolean).join(' ');
+  const classes = [
+    'weui-cell',
+    access ? 'weui-cell_access' : '',
+    value !== undefined && description === undefined ? 'weui-cell_value' : '',
+    className ?? '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <View className={classes} hoverClass={onClick ? 'weui-cell_active' : 'none'} onClick={onClick}>
       <View className='weui-cell__bd'>

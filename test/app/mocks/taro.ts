@@ -87,6 +87,7 @@ const Taro = {
   // The page under test was opened from another one unless a test says otherwise.
   getCurrentPages: jest.fn(() => [{ route: 'pages/index/index' }, { route: 'current' }]),
   stopPullDownRefresh: jest.fn(),
+  pageScrollTo: jest.fn(() => Promise.resolve()),
   onNeedPrivacyAuthorization: jest.fn(),
   requirePrivacyAuthorize: jest.fn((options?: { success?: () => void }) => options?.success?.()),
   openPrivacyContract: jest.fn(),

@@ -119,7 +119,7 @@ describe('#pages.accountAdd', () => {
 
     fireEvent.click(screen.getByText('登录'));
 
-    expect(await screen.findByText(NO_RELATION)).toHaveClass('account-add__top-error');
+    expect(await screen.findByText(NO_RELATION)).toHaveClass('account-add__error');
     expect(input('请输入电子税局密码').value).toBe('Secret#123');
   });
 

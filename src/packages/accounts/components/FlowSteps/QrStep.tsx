@@ -28,7 +28,9 @@ function QrStepComponent() {
         ))}
       </View>
       <View className={`flow-steps__qr-box ${flow.qrExpired ? 'flow-steps__qr-box_expired' : ''}`}>
-        <Image className='flow-steps__qr-image' src={qr.image} mode='aspectFit' />
+        {/* The square code fills its square box. (aspectFit positions the H5 <img> absolutely, and the
+            centred text of the step pushed it half out of its box: issue 12.) */}
+        <Image className='flow-steps__qr-image' src={qr.image} mode='scaleToFill' />
       </View>
       <View className={`flow-steps__qr-status ${flow.qrExpired ? 'weui-error-text' : ''}`}>{status}</View>
       {flow.error && <View className='weui-form__error flow-steps__center'>{flow.error.message}</View>}

@@ -1,5 +1,5 @@
-import { useLayoutEffect, useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { FlowStore } from '../../../../stores';
@@ -20,6 +20,11 @@ export { FlowContext, useFlow } from './context';
 function FlowStepsComponent() {
   const flow = useFlow();
   const state = flow.state;
+  const step = flow.active ? flow.step : null;
+  // A new step starts at its top: the form before it may have been scrolled to its buttons.
+  useEffect(() => {
+    if (step) Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
+  }, [step]);
   if (!state || !flow.active) return null;
 
   let body: JSX.Element | null = null;

@@ -31,17 +31,19 @@ export function AddAccountForm(props: AddAccountFormProps) {
 
   return (
     <View>
-      {topError && <View className='weui-form__error account-add__top-error'>{topError}</View>}
       <View className='weui-cells__title'>核对地区、税号和身份，输入电子税局账号与密码</View>
       <View className='weui-cells'>
         <View className='weui-cell'>
           <View className='weui-cell__hd'>地区</View>
           <View className='weui-cell__bd'>{enterprise?.region ?? ''}</View>
         </View>
-        <View className='weui-cell weui-cell_access' hoverClass='weui-cell_active' onClick={props.onPickRecent}>
+        {/* The 18-character 税号 whole on a 320 px phone: no chevron beside it, 最近登录 below it. */}
+        <View className='weui-cell' hoverClass='weui-cell_active' onClick={props.onPickRecent}>
           <View className='weui-cell__hd'>税号</View>
-          <View className='weui-cell__bd weui-tabular'>{enterprise?.taxId ?? ''}</View>
-          <View className='weui-cell__ft account-add__recent'>最近登录</View>
+          <View className='weui-cell__bd'>
+            <View className='weui-tabular account-add__tax-id'>{enterprise?.taxId ?? ''}</View>
+            <View className='weui-cell__desc account-add__recent'>最近登录</View>
+          </View>
         </View>
         <Picker
           mode='selector'
@@ -101,7 +103,9 @@ export function AddAccountForm(props: AddAccountFormProps) {
       </View>
       <FieldError message={errors.loginType} />
 
-      <View className='weui-btn-area'>
+      <View className='weui-btn-area account-add__actions'>
+        {/* A refusal is shown where the eye is after the tap: beside the button. */}
+        {topError && <View className='weui-form__error account-add__error'>{topError}</View>}
         <Button
           className={`weui-btn weui-btn_primary ${busy ? 'weui-btn_disabled' : ''}`}
           disabled={busy}

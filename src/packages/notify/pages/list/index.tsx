@@ -58,7 +58,10 @@ function LoginRequestListPage() {
               className='login-requests__item'
               title={request.title}
               description={
-                <Text className='weui-tabular'>{`${request.enterprise.name} · ${request.maskedAccount}`}</Text>
+                <View className='login-requests__who'>
+                  <Text className='weui-ellipsis login-requests__name'>{request.enterprise.name}</Text>
+                  <Text className='weui-tabular'>{` · ${request.maskedAccount}`}</Text>
+                </View>
               }
               value={
                 <View className='login-requests__time'>
