@@ -43,6 +43,7 @@ describe('#e2e.notice-in-memory', () => {
     await page.locator('input[placeholder="请输入电子税局密码"]').filter({ visible: true }).fill(second.password);
     await seen(page, '登录').click();
     const addCode = page.locator('input[placeholder="请输入验证码"]').filter({ visible: true });
+    await addCode.waitFor();
     await addCode.fill(await latestSmsCode(server, second.phone));
     await dropSessions(server, a.person);
     const asked = await ask(server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
