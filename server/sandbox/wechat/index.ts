@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { openSandboxStore } from './store';
 import { FIELD_KINDS } from './template-rules';
 import { createWorld, wxError, type TemplateSpec, type WechatWorld, type WxAnswer } from './world';
+import { createSoterKeys, publishedKeys, signOnDevice, verifySignature, type SoterKeys } from './soter';
 
 export type { FieldKind } from './template-rules';
 export type { Fault, FaultApi, SubscribeResult, TemplateSpec } from './world';
@@ -53,8 +54,9 @@ export const wechatSandbox: FastifyPluginAsync<WechatSandboxOptions> = async (ap
   app.addHook('onRoute', (route) => {
     route.schema = { ...route.schema, hide: true } as typeof route.schema;
   });
-  await app.register(wechatApi, { world });
-  await app.register(control, { world, prefix: '/control' });
+  const soter = createSoterKeys();
+  await app.register(wechatApi, { world, soter });
+  await app.register(control, { world, soter, prefix: '/control' });
 };
 
 const templateSpec = z
@@ -72,7 +74,7 @@ const templateSpecs = z.record(z.string().min(1), templateSpec);
 
 // ---------------------------------------------------------------- WeChat's own API
 
-const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world }) => {
+const wechatApi: FastifyPluginAsync<{ world: WechatWorld; soter: SoterKeys }> = async (app, { world, soter }) => {
   /** Path → method of WeChat's routes here, for the answer to a wrong method. */
   const methods = new Map<string, string>();
   app.addHook('onRoute', (route) => {
@@ -108,6 +110,15 @@ const wechatApi: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { worl
     const answer = await withObjectBody(req.body, (body) => world.send(query(req.query).access_token, body));
     return sendWithMsgid(reply, answer);
   });
+
+  /** SOTER: is this biometric result signed by the device's key? (soter.ts) */
+  app.post('/cgi-bin/soter/verify_signature', async (req) =>
+    withObjectBody(req.body, async (body) => {
+      const bad = world.tokenError(query(req.query).access_token);
+      if (bad) return bad;
+      return verifySignature(soter, (openid) => world.userByOpenid(openid) !== undefined, body);
+    }),
+  );
 
   // Paths WeChat does not have answer like WeChat: 40066 invalid url; a known path with the
   // wrong method 43001 (require GET) or 43002 (require POST).
@@ -171,7 +182,15 @@ const ERROR_CODES: Record<number, string> = {
   500: 'internal',
 };
 
-const control: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world }) => {
+const soterSignBody = z.object({
+  /** Who holds the phone (one test key stands for every device). */
+  user: userName.optional(),
+  /** The challenge the app passed to startSoterAuthentication (its `challenge`, `raw` in the result). */
+  challenge: z.string().min(1).max(512),
+  authMode: z.enum(['fingerPrint', 'facial']).default('fingerPrint'),
+});
+
+const control: FastifyPluginAsync<{ world: WechatWorld; soter: SoterKeys }> = async (app, { world, soter }) => {
   app.setNotFoundHandler((req, reply) =>
     reply.code(404).send({ error: { code: 'not_found', message: `no control route ${req.method} ${req.url}` } }),
   );
@@ -190,6 +209,15 @@ const control: FastifyPluginAsync<{ world: WechatWorld }> = async (app, { world 
   app.post('/code', async (req) => {
     const { user } = codeBody.parse(req.body);
     return { code: await world.issueCode(user) };
+  });
+
+  /** SOTER's test key pair (soter.ts): tests sign with it, verify_signature checks with it. */
+  app.get('/soter/key', async () => publishedKeys(soter));
+
+  /** The simulated user's finger or face matched: what startSoterAuthentication answers. */
+  app.post('/soter/sign', async (req) => {
+    const { challenge, authMode } = soterSignBody.parse(req.body);
+    return signOnDevice(soter, challenge, authMode);
   });
 
   /** Subscribe messages the user received, newest first. */

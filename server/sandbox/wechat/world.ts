@@ -198,6 +198,16 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
     if (old) old.replacedUntil = Math.min(until, old.expiresAt);
   }
 
+  /** 41001 missing, 40001 unknown or replaced, 42001 expired; null for a token that works. */
+  function tokenError(accessToken: unknown): WxAnswer | null {
+    if (typeof accessToken !== 'string' || !accessToken) return wxError(41001);
+    const token = data.tokens[accessToken];
+    const t = now();
+    if (!token || (token.replacedUntil !== undefined && t >= token.replacedUntil)) return wxError(40001);
+    if (t >= token.expiresAt) return wxError(42001);
+    return null;
+  }
+
   const tokenAnswer = (token: string): WxAnswer => ({
     access_token: token,
     expires_in: Math.max(0, Math.floor((data.tokens[token].expiresAt - now()) / 1000)),
@@ -205,6 +215,8 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
 
   return {
     openidOf,
+    tokenError,
+    userByOpenid,
 
     // ---- WeChat's API ----
 
@@ -279,11 +291,9 @@ export function createWorld(config: WorldConfig, store: SandboxStore) {
       const injected = await fault('send', user);
       if (injected) return injected;
 
-      if (typeof accessToken !== 'string' || !accessToken) return wxError(41001);
-      const token = data.tokens[accessToken];
+      const badToken = tokenError(accessToken);
+      if (badToken) return badToken;
       const t = now();
-      if (!token || (token.replacedUntil !== undefined && t >= token.replacedUntil)) return wxError(40001);
-      if (t >= token.expiresAt) return wxError(42001);
 
       const day = beijingDay(t);
       if (data.sends.day !== day) data.sends = { day, count: 0 };
