@@ -60,6 +60,11 @@ export interface WechatClient {
   sendSubscribeMessage(message: SubscribeMessage): Promise<{ msgid: string }>;
   /** The account's own subscribe templates (个人模板), with their fields' names and keys. */
   getTemplates(): Promise<AccountTemplate[]>;
+  /**
+   * SOTER: whether WeChat finds `jsonString` (startSoterAuthentication's resultJSON) signed by the
+   * user's device (`jsonSignature`, its resultJSONSignature). POST /cgi-bin/soter/verify_signature.
+   */
+  verifySoterSignature(input: { openid: string; jsonString: string; jsonSignature: string }): Promise<boolean>;
 }
 
 /** Refresh ahead of expiry; WeChat hands out a new token in the last 5 minutes. */
@@ -307,30 +312,26 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     return { msgid };
   }
 
-  async function sendSubscribeMessage(message: SubscribeMessage): Promise<{ msgid: string }> {
+  /** A call with the access token; 40001/42001 (stale or replaced) get a newer one once and retry once. */
+  async function withToken<T>(run: (token: string) => Promise<T>): Promise<T> {
     const token = await getAccessToken();
     try {
-      return await send(token, message);
+      return await run(token);
     } catch (err) {
-      // 40001/42001: our token is stale or was replaced; get a newer one once and retry once.
       if (!(err instanceof WechatError && (err.errcode === 40001 || err.errcode === 42001))) throw err;
       cached = null;
-      return await send(await obtainToken(true, token), message);
+      return await run(await obtainToken(true, token));
     }
   }
 
+  async function sendSubscribeMessage(message: SubscribeMessage): Promise<{ msgid: string }> {
+    return withToken((token) => send(token, message));
+  }
+
   async function getTemplates(): Promise<AccountTemplate[]> {
-    const list = async (token: string) =>
-      (await call('gettemplate', endpoint('/wxaapi/newtmpl/gettemplate', { access_token: token }))).json;
-    const token = await getAccessToken();
-    let json: Record<string, unknown>;
-    try {
-      json = await list(token);
-    } catch (err) {
-      if (!(err instanceof WechatError && (err.errcode === 40001 || err.errcode === 42001))) throw err;
-      cached = null;
-      json = await list(await obtainToken(true, token));
-    }
+    const { json } = await withToken((token) =>
+      call('gettemplate', endpoint('/wxaapi/newtmpl/gettemplate', { access_token: token })),
+    );
     const data = Array.isArray(json.data) ? (json.data as Record<string, unknown>[]) : [];
     return data.map((t) => ({
       priTmplId: String(t.priTmplId),
@@ -339,5 +340,20 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     }));
   }
 
-  return { code2Session, getAccessToken, sendSubscribeMessage, getTemplates };
+  async function verifySoterSignature(input: { openid: string; jsonString: string; jsonSignature: string }) {
+    return withToken(async (token) => {
+      const { json } = await call(
+        'soter_verify',
+        endpoint('/cgi-bin/soter/verify_signature', { access_token: token }),
+        {
+          openid: input.openid,
+          json_string: input.jsonString,
+          json_signature: input.jsonSignature,
+        },
+      );
+      return json.is_ok === true;
+    });
+  }
+
+  return { code2Session, getAccessToken, sendSubscribeMessage, getTemplates, verifySoterSignature };
 }

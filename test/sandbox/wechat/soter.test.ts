@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { constants, generateKeyPairSync, sign, verify, createPublicKey } from 'node:crypto';
-import { APPID, SECRET, startSandbox, type Sandbox } from './harness';
+import { APPID, SECRET, clientFor, startSandbox, type Sandbox } from './harness';
 
 describe('#wechat-sandbox.soter', () => {
   let sandbox: Sandbox;
@@ -83,5 +83,17 @@ describe('#wechat-sandbox.soter', () => {
     assert.equal((await verifyCall(body, 'nope')).errcode, 40001);
     assert.equal((await verifyCall({ ...body, openid: 'o-unknown' })).errcode, 40003);
     assert.equal((await verifyCall({ openid })).errcode, 47001);
+  });
+
+  it('should let the adapter verify through WeChat’s API (verifySoterSignature)', async () => {
+    const client = clientFor(sandbox);
+    const openid = await sandbox.openid('sofia');
+    const result = await deviceResult('challenge-5');
+    const input = { openid, jsonString: result.resultJSON, jsonSignature: result.resultJSONSignature };
+    assert.equal(await client.verifySoterSignature(input), true);
+    assert.equal(
+      await client.verifySoterSignature({ ...input, jsonString: result.resultJSON.replace('5', '6') }),
+      false,
+    );
   });
 });
