@@ -11,7 +11,7 @@ export function accountCountText({ accountCount, myBoundCount }: EnterpriseSumma
   return `共 ${accountCount} 个账号 · 我已绑定 ${myBoundCount} 个`;
 }
 
-/** Issue 14: "1 个我的账号需处理（已掉线或即将到期）", empty when none. */
+/** Issue 14: "1 个我的账号已掉线或即将到期", empty when none. */
 export function needingText({ myNeedingCount }: EnterpriseSummary): string {
-  return myNeedingCount ? `${myNeedingCount} 个我的账号需处理（已掉线或即将到期）` : '';
+  return myNeedingCount ? `${myNeedingCount} 个我的账号已掉线或即将到期` : '';
 }

@@ -165,7 +165,7 @@ function HomePage() {
           <Cell
             access
             title='我的账号需处理'
-            description='已掉线或即将到期，点击重新登录或续期'
+            description='已掉线或即将到期，点击处理'
             value={<Text className='home__badge home__badge_warn'>{tenants.needingCount}</Text>}
             onClick={() => openPage(accountListUrl(tenants.firstNeedingEnterpriseId as string))}
           />

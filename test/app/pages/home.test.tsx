@@ -57,7 +57,7 @@ describe('#pages.home', () => {
 
     const row = (await screen.findByText('我的账号需处理')).closest('.weui-cell') as HTMLElement;
     expect(within(row).getByText('2')).toHaveClass('home__badge_warn');
-    expect(screen.getByText('2 个我的账号需处理（已掉线或即将到期）')).toBeInTheDocument();
+    expect(screen.getByText('2 个我的账号已掉线或即将到期')).toBeInTheDocument();
     fireEvent.click(row);
     await waitFor(() =>
       expect(Taro.navigateTo).toHaveBeenCalledWith({
