@@ -74,7 +74,7 @@ export async function createServer(opts: CreateServerOptions): Promise<RunningPa
     apiBase: config.WECHAT_API_BASE ?? `${config.publicUrl}/sandbox/wechat`,
     appid: config.WECHAT_APPID ?? SANDBOX_APPID,
     secret: config.WECHAT_SECRET ?? SANDBOX_SECRET,
-    tokenStore: createDbTokenStore(database.db),
+    tokenStore: createDbTokenStore(database.db, secrets),
   });
   const wechat: WechatClient = {
     ...rawWechat,

@@ -30,8 +30,7 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   openid: text('openid').notNull().unique(),
   unionid: text('unionid'),
-  /** code2Session's session_key, encrypted like passwords; never sent anywhere. */
-  sessionKeyEnc: text('session_key_enc'),
+  // code2Session's session_key is not kept: nothing reads it (no encrypted data is decrypted).
   createdAt: createdAt(),
 });
 
@@ -107,7 +106,7 @@ export const activationAttempts = pgTable(
   (t) => [index('activation_attempts_user_time_idx').on(t.userId, t.attemptedAt)],
 );
 
-/** The one WeChat access token shared by every server instance (PLATFORM.md). */
+/** The one WeChat access token shared by every server instance (PLATFORM.md); the tokens encrypted. */
 export const wechatAccessToken = pgTable('wechat_access_token', {
   id: text('id').primaryKey(),
   token: text('token'),

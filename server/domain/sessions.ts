@@ -1,9 +1,9 @@
 /**
  * F1 sign-in: a wx.login code becomes an openid (through WeChat's code2Session, server side) and
  * then our own session token. The token is random and stored only as its SHA-256; it expires and
- * can be revoked. session_key is kept encrypted and never leaves the server.
+ * can be revoked. code2Session's session_key is not kept: nothing reads it.
  */
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { appSessions, users } from '../db/schema';
 import { randomToken, sha256, type SecretBox } from '../crypto/secrets';
@@ -22,12 +22,12 @@ export async function signIn(
   deps: { db: Db; wechat: Code2Session; secrets: SecretBox; sessionTtlMs: number },
   code: string,
 ): Promise<SignedIn> {
-  const { openid, sessionKey, unionid } = await deps.wechat.code2Session(code);
-  const sessionKeyEnc = deps.secrets.encrypt(sessionKey);
+  // session_key is dropped here: nothing reads it, so it is not stored (nor logged, nor answered).
+  const { openid, unionid } = await deps.wechat.code2Session(code);
   const [user] = await deps.db
     .insert(users)
-    .values({ openid, unionid, sessionKeyEnc })
-    .onConflictDoUpdate({ target: users.openid, set: { sessionKeyEnc, unionid } })
+    .values({ openid, unionid })
+    .onConflictDoUpdate({ target: users.openid, set: { unionid: sql`coalesce(excluded.unionid, ${users.unionid})` } })
     .returning({ id: users.id });
   const token = randomToken();
   const expiresAt = new Date(Date.now() + deps.sessionTtlMs);

@@ -155,6 +155,14 @@ describe('#foundation', () => {
       const again = await server.call('POST', '/api/v1/auth/login', { body: { code: code.body.code } });
       assert.equal(again.status, 400);
       assert.equal(again.body.error.code, 'invalid_login_code');
+      // Nothing reads session_key, so it is not stored at all.
+      const columns = (await server.ctx.db.execute(
+        sql`select column_name from information_schema.columns where table_name = 'users'`,
+      )) as unknown as { rows: { column_name: string }[] };
+      assert.deepEqual(
+        columns.rows.filter((c) => /session/.test(c.column_name)),
+        [],
+      );
     });
 
     it('should give the same user back for the same simulated WeChat user', async () => {

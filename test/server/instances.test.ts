@@ -49,7 +49,7 @@ describe('#instances', () => {
     assert.equal((await a.call('POST', '/api/v1/auth/logout', { token: await signInAs(a, user) })).status, 204);
   });
 
-  it('should refresh the WeChat access token once for all instances and keep it in the database', async () => {
+  it('should refresh the WeChat access token once for all instances and keep it in the database, encrypted', async () => {
     await database.db.execute(sql`delete from wechat_access_token`);
     const calls: string[] = [];
     const logger = { debug: (o: object) => calls.push((o as { api: string }).api), info() {}, warn() {} };
@@ -58,7 +58,7 @@ describe('#instances', () => {
         apiBase: `${a.url}/sandbox/wechat`,
         appid: SANDBOX_APPID,
         secret: SANDBOX_SECRET,
-        tokenStore: createDbTokenStore(database.db),
+        tokenStore: createDbTokenStore(database.db, a.ctx.secrets),
         logger,
       }),
     );
@@ -68,7 +68,10 @@ describe('#instances', () => {
     const rows = (await database.db.execute(sql`select token from wechat_access_token`)) as unknown as {
       rows: { token: string }[];
     };
-    assert.equal(rows.rows[0].token, tokens[0]);
+    // Kept encrypted at rest, like every other secret.
+    assert.notEqual(rows.rows[0].token, tokens[0]);
+    assert.ok(!rows.rows[0].token.includes(tokens[0]));
+    assert.equal(a.ctx.secrets.decrypt(rows.rows[0].token), tokens[0]);
   });
 
   it('should fetch the token once on a cold start for 20 concurrent sends over two instances', async () => {
@@ -81,7 +84,7 @@ describe('#instances', () => {
         apiBase: `${a.url}/sandbox/wechat`,
         appid: SANDBOX_APPID,
         secret: SANDBOX_SECRET,
-        tokenStore: createDbTokenStore(database.db),
+        tokenStore: createDbTokenStore(database.db, a.ctx.secrets),
         logger,
       }),
     );

@@ -1,29 +1,41 @@
 /**
  * The access-token store on the product database: one row shared by every server instance, so one
  * of them refreshes and all read the same token (PLATFORM.md). The lock is a conditional UPDATE.
+ * The tokens are encrypted at rest like every other secret (CREDENTIAL_KEY); one that cannot be
+ * decrypted (written before, or under a key since dropped) counts as none, and is fetched again.
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../../db';
 import { wechatAccessToken } from '../../db/schema';
+import type { SecretBox } from '../../crypto/secrets';
 import type { AccessTokenStore, StoredAccessToken } from './token-store';
 
 const ROW_ID = 'default';
 
-export function createDbTokenStore(db: Db): AccessTokenStore {
+export function createDbTokenStore(db: Db, secrets: SecretBox): AccessTokenStore {
   const me = randomUUID();
+  const open = (stored: string): string | null => {
+    try {
+      return secrets.decrypt(stored);
+    } catch {
+      return null;
+    }
+  };
   const ensureRow = () => db.insert(wechatAccessToken).values({ id: ROW_ID }).onConflictDoNothing();
   return {
     async read() {
       const [row] = await db.select().from(wechatAccessToken).where(eq(wechatAccessToken.id, ROW_ID));
-      if (!row?.token || !row.expiresAt) return null;
+      const current = row?.token ? open(row.token) : null;
+      if (!current || !row?.expiresAt) return null;
       const token: StoredAccessToken = {
-        token: row.token,
+        token: current,
         expiresAt: row.expiresAt.getTime(),
         forced: { day: row.forcedRefreshDay ?? '', count: row.forcedRefreshCount },
       };
-      if (row.previousToken && row.previousValidUntil) {
-        token.previous = { token: row.previousToken, validUntil: row.previousValidUntil.getTime() };
+      const previous = row.previousToken ? open(row.previousToken) : null;
+      if (previous && row.previousValidUntil) {
+        token.previous = { token: previous, validUntil: row.previousValidUntil.getTime() };
       }
       return token;
     },
@@ -51,9 +63,9 @@ export function createDbTokenStore(db: Db): AccessTokenStore {
       await db
         .update(wechatAccessToken)
         .set({
-          token: token.token,
+          token: secrets.encrypt(token.token),
           expiresAt: new Date(token.expiresAt),
-          previousToken: token.previous?.token ?? null,
+          previousToken: token.previous ? secrets.encrypt(token.previous.token) : null,
           previousValidUntil: token.previous ? new Date(token.previous.validUntil) : null,
           forcedRefreshDay: token.forced.day,
           forcedRefreshCount: token.forced.count,
