@@ -154,6 +154,8 @@ export async function buildApp({
   if (staticDir && fs.existsSync(path.join(staticDir, 'index.html'))) {
     await app.register(fastifyStatic, {
       root: path.resolve(staticDir),
+      // The build wrote file.br and file.gz beside each text asset (config/index.ts): sent as accepted.
+      preCompressed: true,
       setHeaders(res, file) {
         // The page shell must be re-read after a deploy; hashed assets can be cached for long.
         res.header('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');

@@ -1,5 +1,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { startTestServer, signInAs, uniqueUser, type TestServer } from '../support/server';
 import { makeTaxId } from '../support/factories';
@@ -340,5 +345,53 @@ describe('#http.bodies', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('#static files', () => {
+  let server: TestServer;
+  let dir: string;
+  const script = `console.log(${JSON.stringify('发票云'.repeat(400))});`;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiaoyun-static-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>发票云</title>');
+    fs.mkdirSync(path.join(dir, 'js'));
+    fs.writeFileSync(path.join(dir, 'js', 'app.js'), script);
+    fs.writeFileSync(path.join(dir, 'js', 'app.js.br'), zlib.brotliCompressSync(script));
+    fs.writeFileSync(path.join(dir, 'js', 'app.js.gz'), zlib.gzipSync(script));
+    server = await startTestServer({ staticDir: dir });
+  });
+  after(async () => {
+    await server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const get = (encoding?: string) =>
+    new Promise<{ encoding?: string; body: Buffer }>((resolve, reject) => {
+      // node:http: fetch would decode the body and hide what was sent.
+      http
+        .get(`${server.url}/js/app.js`, { headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ encoding: res.headers['content-encoding'] as string | undefined, body: Buffer.concat(chunks) }),
+          );
+        })
+        .on('error', reject);
+    });
+
+  it('should send the build’s brotli file to a browser that accepts br, gzip to one that accepts only gzip', async () => {
+    const br = await get('gzip, deflate, br');
+    assert.equal(br.encoding, 'br');
+    assert.equal(zlib.brotliDecompressSync(br.body).toString(), script);
+    const gz = await get('gzip');
+    assert.equal(gz.encoding, 'gzip');
+    assert.equal(zlib.gunzipSync(gz.body).toString(), script);
+  });
+
+  it('should send the plain file to a client that accepts no compression', async () => {
+    const plain = await get();
+    assert.equal(plain.encoding, undefined);
+    assert.equal(plain.body.toString(), script);
   });
 });
