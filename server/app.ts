@@ -14,6 +14,7 @@ import { loggerOptions, requestId } from './http/logging';
 import { useZodSchemas, zodToOpenApi } from './http/zod';
 import { clientErrorHandler, fastifyClientError, frameworkErrors, refuseOddCharacters } from './http/edge';
 import { installLimits, limitScope } from './http/limits';
+import { securityHeaders } from './http/headers';
 import { requireOperator, requireUser } from './http/auth';
 import { mountSandboxes, type MountedSandboxes } from './sandbox';
 import { healthRoutes, type Lifecycle } from './http/lifecycle';
@@ -72,6 +73,7 @@ export async function buildApp({
     reply.header('x-request-id', request.id);
   });
   refuseOddCharacters(app);
+  await securityHeaders(app, { publicUrl: ctx.config.publicUrl, staticDir });
   const limits = await installLimits(app, ctx.db);
 
   await app.register(swagger, {
