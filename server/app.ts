@@ -110,7 +110,7 @@ export async function buildApp({
       await api.register(async (links) => {
         limitScope(
           links,
-          limits.link_token((status) => status === 404 || status === 410),
+          limits.link_token((status) => status === 404),
         );
         await links.register(linkRoutes, { ctx });
       });

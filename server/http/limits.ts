@@ -30,7 +30,7 @@ export const HTTP_LIMITS = {
   sign_in: { max: 20, timeWindow: 10 * MINUTE },
   /** Operator API calls with a missing or wrong bearer token. */
   ops_token: { max: 10, timeWindow: 10 * MINUTE },
-  /** Browser-link calls with an unknown, used or expired token. */
+  /** Browser-link calls with an unknown token (a guess; a used or expired one answers 410). */
   link_token: { max: 20, timeWindow: 10 * MINUTE },
   /** Wrong 激活码, whichever WeChat user types them. */
   activation_code: { max: 20, timeWindow: 10 * MINUTE },
