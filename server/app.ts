@@ -7,11 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { AppContext } from './context';
 import { AppError } from './http/errors';
 import { loggerOptions, requestId } from './http/logging';
 import { useZodSchemas, zodToOpenApi } from './http/zod';
+import { openapiDocument } from './http/openapi';
 import { clientErrorHandler, fastifyClientError, frameworkErrors, refuseOddCharacters } from './http/edge';
 import { installLimits, limitScope } from './http/limits';
 import { securityHeaders } from './http/headers';
@@ -77,19 +79,13 @@ export async function buildApp({
   const limits = await installLimits(app, ctx.db);
 
   await app.register(swagger, {
-    openapi: {
-      info: {
-        title: '发票云 · 电子税局配置 API',
-        version: '1.0.0',
-        description: 'App API (/api/v1) and operator API (/ops/v1).',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
+    openapi: openapiDocument(),
     transform: zodToOpenApi,
     hideUntagged: true,
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  // The interactive reference of the same document (Swagger UI), for integrators trying calls.
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list', deepLinking: true } });
 
   app.get('/favicon.ico', { schema: { hide: true } }, async (_req, reply) => reply.code(204).send());
   healthRoutes(app, ctx, lifecycle);

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import { isTaxId } from './validators';
-import { CHANNELS, type Channel } from './domain';
-import { LOGIN_REQUEST_PURPOSES, LOGIN_REQUEST_STATUSES, type LoginRequestPurpose } from './requests';
+import { CHANNELS } from './domain';
+import { LOGIN_REQUEST_PURPOSES, LOGIN_REQUEST_STATUSES } from './requests';
 
 export const OPS_PREFIX = '/ops/v1';
 
@@ -132,21 +132,23 @@ export type WebhookBody = z.input<typeof webhookBody>;
 
 export const webhookView = z.object({ tenantId: z.string(), url: z.string() });
 
-export interface TaxSessionWebhookPayload {
-  event: 'tax_session.ended';
-  requestId: string;
-  status: 'done' | 'failed' | 'expired';
-  reason?: string;
-  taxId: string;
-  channel: Channel;
-  purpose: LoginRequestPurpose;
-  /** Masked. */
-  account: string;
+export const taxSessionWebhookPayload = z.object({
+  event: z.literal('tax_session.ended'),
+  requestId: z.string(),
+  status: z.enum(['done', 'failed', 'expired']),
+  /** failed: the bureau's words (or ours); expired: that it timed out. */
+  reason: z.string().optional(),
+  taxId: z.string(),
+  channel: z.enum(CHANNELS),
+  purpose: z.enum(LOGIN_REQUEST_PURPOSES),
+  /** Masked (151****1832). */
+  account: z.string(),
   /** When the request ended (ISO). */
-  endedAt: string;
+  endedAt: z.string(),
   /** Unix seconds of this delivery attempt; equals X-Timestamp. */
-  timestamp: number;
-}
+  timestamp: z.number().int(),
+});
+export type TaxSessionWebhookPayload = z.infer<typeof taxSessionWebhookPayload>;
 
 /** `error.code` values of the tax-session and webhook routes. */
 export const TaxSessionErrorCodes = {

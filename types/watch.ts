@@ -4,7 +4,7 @@
  * view of an enterprise's sessions and the tenant webhook's session events.
  */
 import { z } from 'zod';
-import { CHANNELS, DROP_CAUSES, type Channel, type DropCause } from './domain';
+import { CHANNELS, DROP_CAUSES, type Channel } from './domain';
 
 // 另一处登录: the bureau dropped the session (one live login per person and region); 到期: it ran out.
 export { DROP_CAUSES, DROP_CAUSE_LABELS, type DropCause } from './domain';
@@ -76,29 +76,31 @@ export type EnterpriseSessionsView = z.infer<typeof enterpriseSessionsView>;
  * hosted account logs in again by itself; notified = its holder got a 重新登录 message; none = no
  * one could be told (unbound, no 登录通知 left, locked): the next ask opens a 登录通知 or link.
  */
-export interface SessionDroppedPayload {
-  event: 'session.dropped';
-  taxId: string;
+export const sessionDroppedPayload = z.object({
+  event: z.literal('session.dropped'),
+  taxId: z.string(),
   /** Masked. */
-  account: string;
-  channel: Channel;
-  droppedAt: string;
-  cause: DropCause;
-  reason: string;
-  relogin: 'auto' | 'notified' | 'none';
-  timestamp: number;
-}
+  account: z.string(),
+  channel: z.enum(CHANNELS),
+  droppedAt: z.string(),
+  cause: z.enum(DROP_CAUSES),
+  reason: z.string(),
+  relogin: z.enum(['auto', 'notified', 'none']),
+  timestamp: z.number().int(),
+});
+export type SessionDroppedPayload = z.infer<typeof sessionDroppedPayload>;
 
 /** `session.expiring`: a 登录 (per channel) or 认证 of the account ends at expiresAt; told once per end. */
-export interface SessionExpiringPayload {
-  event: 'session.expiring';
-  taxId: string;
-  account: string;
-  purpose: 'login' | 'auth';
+export const sessionExpiringPayload = z.object({
+  event: z.literal('session.expiring'),
+  taxId: z.string(),
+  account: z.string(),
+  purpose: z.enum(['login', 'auth']),
   /** login only. */
-  channel?: Channel;
-  expiresAt: string;
-  timestamp: number;
-}
+  channel: z.enum(CHANNELS).optional(),
+  expiresAt: z.string(),
+  timestamp: z.number().int(),
+});
+export type SessionExpiringPayload = z.infer<typeof sessionExpiringPayload>;
 
 export type SessionEventPayload = SessionDroppedPayload | SessionExpiringPayload;

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
+import { withOperationId } from './operation-ids';
 
 // zod's own Chinese messages for every check a schema gives no message of its own (an unknown
 // option, a malformed UUID, a missing field): no English reaches a caller.
@@ -30,8 +31,16 @@ export function useZodSchemas(app: FastifyInstance) {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 }
 
-/** For @fastify/swagger: turns zod schemas of a route into JSON Schema. */
-export function zodToOpenApi({ schema, url }: { schema: FastifySchema; url: string }) {
+/** For @fastify/swagger: turns zod schemas of a route into JSON Schema, and names the operation. */
+export function zodToOpenApi({
+  schema,
+  url,
+  route,
+}: {
+  schema: FastifySchema;
+  url: string;
+  route?: { method: string | string[] };
+}) {
   if (!schema) return { schema, url };
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
@@ -41,12 +50,16 @@ export function zodToOpenApi({ schema, url }: { schema: FastifySchema; url: stri
       );
     } else out[key] = convert(value);
   }
-  return { schema: out as FastifySchema, url };
+  return { schema: route ? withOperationId(out as FastifySchema, route.method, url) : (out as FastifySchema), url };
+}
+
+/** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a zod schema: `input` for what is sent, `output` for answers. */
+export function zodToJsonSchema(value: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const json = z.toJSONSchema(value, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
 }
 
 function convert(value: unknown): unknown {
-  if (!isZod(value)) return value;
-  const json = z.toJSONSchema(value, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete json.$schema;
-  return json;
+  return isZod(value) ? zodToJsonSchema(value, 'input') : value;
 }

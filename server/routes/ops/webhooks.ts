@@ -40,7 +40,14 @@ export const opsWebhookRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
 
   app.delete(
     '/tenants/:tenantId/webhook',
-    { schema: { tags: ['ops'], summary: 'Stop telling the tenant', params: tenantParams } },
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Stop telling the tenant',
+        params: tenantParams,
+        response: { 204: { description: 'The webhook is removed (or there was none).', type: 'null' } },
+      },
+    },
     async (request, reply) => {
       await removeWebhook(ctx, tenantId(request.params));
       return reply.code(204).send();

@@ -1,0 +1,134 @@
+/**
+ * An API integrators can use blind: /openapi.json is a valid OpenAPI 3.1 document (checked by a
+ * real validator), every operation is named and summarised, every operator operation describes its
+ * answers, the webhook deliveries are described, /docs shows it; and a client generated from it
+ * (openapi-typescript + openapi-fetch) drives the operator flow: tenant → enterprise → ask → poll.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import openapiTS, { astToString } from 'openapi-typescript';
+import createClient from 'openapi-fetch';
+import { startTestServer, type TestServer } from '../support/server';
+import { makeTaxId } from '../support/factories';
+import { boundAccount } from '../support/requests';
+import type { paths } from '../support/openapi-client';
+
+const CLIENT_TYPES = path.resolve(__dirname, '../support/openapi-client.d.ts');
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
+
+describe('#openapi', () => {
+  let server: TestServer;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let doc: any;
+  before(async () => {
+    server = await startTestServer();
+    doc = (await server.call('GET', '/openapi.json')).body;
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('should be a valid OpenAPI 3.1 document', async () => {
+    assert.equal(doc.openapi, '3.1.0');
+    const result = await new Validator().validate(doc);
+    assert.deepEqual(result.errors ?? [], [], 'validator errors');
+    assert.equal(result.valid, true);
+  });
+
+  it('should name and summarise every operation, and describe every operator answer', () => {
+    const ids: string[] = [];
+    const problems: string[] = [];
+    for (const [p, item] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
+      for (const [method, op] of Object.entries(item).filter(([m]) => METHODS.includes(m))) {
+        const where = `${method.toUpperCase()} ${p}`;
+        if (typeof op.operationId !== 'string') problems.push(`${where}: no operationId`);
+        else ids.push(op.operationId);
+        if (typeof op.summary !== 'string' || !op.summary) problems.push(`${where}: no summary`);
+        const success = Object.entries((op.responses ?? {}) as Record<string, { content?: unknown }>).filter(([c]) =>
+          c.startsWith('2'),
+        );
+        const described = success.some(([code, r]) => code === '204' || r.content);
+        if (p.startsWith('/ops/') && !described) problems.push(`${where}: no success answer described`);
+      }
+    }
+    assert.deepEqual(problems, []);
+    assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
+    assert.ok(ids.length >= 57, `${ids.length} operations`);
+  });
+
+  it('should describe the signed webhook deliveries under webhooks', () => {
+    assert.deepEqual(Object.keys(doc.webhooks).sort(), ['session.dropped', 'session.expiring', 'tax_session.ended']);
+    const ended = doc.webhooks['tax_session.ended'].post;
+    assert.deepEqual(
+      ended.parameters.map((p: { name: string }) => p.name),
+      ['X-Signature', 'X-Timestamp'],
+    );
+    const body = ended.requestBody.content['application/json'];
+    assert.deepEqual(body.schema.properties.status.enum, ['done', 'failed', 'expired']);
+    assert.equal(body.example.event, 'tax_session.ended');
+  });
+
+  it('should serve the interactive reference at /docs', async () => {
+    const res = await fetch(`${server.url}/docs`, { redirect: 'follow' });
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /swagger-ui/i);
+    const json = await fetch(`${server.url}/docs/json`);
+    assert.equal(((await json.json()) as { openapi: string }).openapi, '3.1.0');
+  });
+
+  it('should generate the typed client test/support/openapi-client.d.ts is (npm test fails when it is stale)', async () => {
+    const generated = astToString(await openapiTS(doc));
+    const header =
+      '// Generated from /openapi.json by openapi-typescript (test/server/openapi.test.ts); do not edit.\n';
+    if (process.env.UPDATE_OPENAPI_CLIENT) fs.writeFileSync(CLIENT_TYPES, header + generated);
+    assert.equal(fs.readFileSync(CLIENT_TYPES, 'utf8'), header + generated, 'run with UPDATE_OPENAPI_CLIENT=1');
+  });
+
+  it('should drive create tenant → enterprise → ask for a session → poll through the generated client', async () => {
+    const api = createClient<paths>({ baseUrl: server.url, headers: { authorization: `Bearer ${server.opsToken}` } });
+    const tenant = await api.POST('/ops/v1/tenants', { body: { name: '生成客户端租户' } });
+    assert.equal(tenant.response.status, 201);
+    assert.ok(tenant.data?.activationCode);
+    const taxId = makeTaxId();
+    const enterprise = await api.POST('/ops/v1/tenants/{tenantId}/enterprises', {
+      params: { path: { tenantId: tenant.data.id } },
+      body: { name: '生成客户端测试有限公司', taxId, region: '新疆' },
+    });
+    assert.equal(enterprise.response.status, 201, JSON.stringify(enterprise.error));
+    assert.equal(enterprise.data?.taxId, taxId);
+    // No account yet: the documented error shape, typed too.
+    const refused = await api.POST('/ops/v1/tax-sessions', { body: { taxId, channel: 'issue', purpose: 'login' } });
+    assert.equal(refused.response.status, 404);
+    assert.equal((refused.error as { error: { code: string } } | undefined)?.error.code, 'no_default_account');
+
+    // The mini program's side: the enterprise at the bureau, a member who adds and binds an account.
+    const bureau = await server.call('POST', '/sandbox/etax/control/enterprises', {
+      body: { taxId, name: '生成客户端测试有限公司', region: '新疆' },
+    });
+    assert.equal(bureau.status, 201);
+    const world = {
+      tenantId: tenant.data.id,
+      activationCode: tenant.data.activationCode,
+      enterpriseId: enterprise.data!.id,
+      taxId,
+      enterpriseName: '生成客户端测试有限公司',
+      region: '新疆',
+    };
+    const { person } = await boundAccount(server, { world, credits: 1 });
+
+    const asked = await api.POST('/ops/v1/tax-sessions', {
+      body: { taxId, channel: 'receive', purpose: 'login', account: person.phone },
+    });
+    assert.equal(asked.response.status, 202, JSON.stringify(asked.error));
+    assert.ok(asked.data && asked.data.status === 'pending');
+    const polled = await api.GET('/ops/v1/tax-sessions/{requestId}', {
+      params: { path: { requestId: asked.data.requestId } },
+    });
+    assert.equal(polled.response.status, 200);
+    assert.equal(polled.data?.status, 'pending');
+    assert.equal(polled.data?.requestId, asked.data.requestId);
+  });
+});
