@@ -222,3 +222,35 @@ describe('#session-watch', () => {
     assert.equal((await detail(server, a.alice.token, a.accountId)).dropped.issue.cause, 'expired');
   });
 });
+
+describe('#session-watch across instances', () => {
+  let a: TestServer;
+  let b: TestServer;
+  const env = { SESSION_WATCH_TICK_SECONDS: '1', SESSION_CHECK_INTERVAL_SECONDS: String(INTERVAL_S) };
+
+  before(async () => {
+    const database = await privateDatabase();
+    a = await startTestServer({ database, env });
+    // B uses A's sandboxes, as two instances behind a load balancer use the same outside services.
+    b = await startTestServer({
+      database,
+      env: { ...env, WECHAT_API_BASE: `${a.url}/sandbox/wechat`, ETAX_API_BASE: `${a.url}/sandbox/etax/api` },
+    });
+  });
+  after(async () => {
+    await b.close();
+    await a.close();
+    await a.ctx.database.close();
+  });
+
+  it('should run one watch for all instances: the bureau still sees one check per interval', async () => {
+    const account = await boundAccount(a);
+    await sleep(INTERVAL_S * 3 * 1000 + 1500);
+    const times = (await checksOf(a, account.person)).map((c) => Date.parse(c.at));
+    assert.ok(times.length >= 2, `the watch checked (${times.length} checks)`);
+    assert.ok(times.length <= 3, `two instances, still at most one check per interval: ${times.length}`);
+    for (let i = 1; i < times.length; i++) {
+      assert.ok(times[i] - times[i - 1] >= INTERVAL_S * 1000, `checks ${times[i] - times[i - 1]} ms apart`);
+    }
+  });
+});
