@@ -167,6 +167,18 @@ describe('#e2e.accounts', () => {
     await seen(page, /本人/, { exact: false }).waitFor();
     const [account] = await accounts(bob);
     assert.equal(account.bound, 'me');
+    // The new holder never had 登录通知: asked now, with what it means to go without (issue 12).
+    await seen(page, '开票系统需要登录时你将收不到通知').waitFor();
+    await seen(page, '开启').click();
+    await seen(page, '允许').click();
+    const credits = await server.call(
+      'GET',
+      `/sandbox/wechat/control/subscriptions?user=${encodeURIComponent(bob.user)}`,
+    );
+    assert.ok(
+      Object.values(credits.body.credits as Record<string, number>).some((n) => n >= 1),
+      JSON.stringify(credits.body),
+    );
     const messages = await server.call(
       'GET',
       `/sandbox/wechat/control/messages?user=${encodeURIComponent(alice.user)}`,

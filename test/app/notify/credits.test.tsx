@@ -28,20 +28,22 @@ describe('#credits (F20) on 电子税局账号管理', () => {
     renderPage(AccountListPage, app);
 
     expect(await screen.findByText(/可接收3次登录通知/)).toBeInTheDocument();
-    expect(screen.queryByText('登录通知已用完，点击继续接收')).not.toBeInTheDocument();
+    expect(screen.queryByText(/未开启登录通知/)).not.toBeInTheDocument();
   });
 
-  it('should warn in orange when none are left, and ask WeChat again in the tap, then refresh', async () => {
+  it('should say plainly in orange what none left means, and ask WeChat in the 开启 tap, then refresh', async () => {
     const { app, fake } = setup(0);
     taroMock.openWith({ enterpriseId: 'ent-1' });
     renderPage(AccountListPage, app);
 
-    const warning = (await screen.findByText(/登录通知已用完，点击继续接收/)).closest('.account-card__hint');
+    const warning = (await screen.findByText(/未开启登录通知，开票系统需要登录时你将收不到通知/)).closest(
+      '.account-card__hint',
+    );
     expect(warning).toHaveClass('account-card__hint_warn');
     await waitFor(() => expect(app.store.subscriptions.templates).not.toBeNull());
     const loadsBefore = accountListLoads(fake);
 
-    fireEvent.click(screen.getByText('继续接收登录通知'));
+    fireEvent.click(screen.getByText('开启'));
 
     expect(app.platform.subscribeCalls).toEqual([[TEMPLATES.loginNotice, TEMPLATES.accountChange]]);
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '已开启登录通知', icon: 'success' }));

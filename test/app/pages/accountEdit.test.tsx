@@ -53,6 +53,32 @@ describe('#pages.accountEdit', () => {
     expect(jest.mocked(Taro.showModal).mock.calls.at(-1)?.[0]?.content).toContain('你已关闭订阅消息');
   });
 
+  it('should say what 取消 in the popup means, with one 开启 that asks WeChat again (issue 12)', async () => {
+    const { app, fake } = setup();
+    await screen.findByText('151****1832');
+    await waitFor(() => expect(app.store.subscriptions.templateIds).toHaveLength(2));
+    app.platform.answerSubscribe((ids) => ({
+      errMsg: 'requestSubscribeMessage:ok',
+      ...Object.fromEntries(ids.map((id) => [id, 'reject'])),
+    }));
+
+    fireEvent.click(screen.getByText('绑定微信收登录通知'));
+
+    expect(await screen.findByText('已绑定（本人）')).toBeInTheDocument();
+    expect(Taro.showToast).not.toHaveBeenCalledWith({ title: '绑定成功', icon: 'success' });
+    expect(await screen.findByText('开票系统需要登录时你将收不到通知')).toBeInTheDocument();
+    expect(screen.getByText('未开启登录通知')).toBeInTheDocument();
+
+    app.platform.answerSubscribe((ids) => ({
+      errMsg: 'requestSubscribeMessage:ok',
+      ...Object.fromEntries(ids.map((id) => [id, 'accept'])),
+    }));
+    fireEvent.click(screen.getByText('开启'));
+    expect(app.platform.subscribeCalls).toHaveLength(2);
+    expect(await screen.findByText('已绑定你的微信，可接收1次登录通知')).toBeInTheDocument();
+    expect(fake.credits[TEMPLATES.loginNotice]).toBe(1);
+  });
+
   it('should unbind my account after the confirm', async () => {
     setup({ bound: 'me', notificationsLeft: 1 });
 

@@ -323,6 +323,10 @@ export function installFakeAccounts(server: FakeServer): FakeAccounts {
       for (const [templateId, result] of Object.entries(body.subscriptions as Record<string, string>)) {
         if (result === 'accept') fake.credits[templateId] = (fake.credits[templateId] ?? 0) + 1;
       }
+      // As the server: my bound accounts show my 登录通知 credits.
+      for (const { view } of accounts.values()) {
+        if (view.bound === 'me') view.notificationsLeft = fake.credits[TEMPLATES.loginNotice];
+      }
       return json(200, { templates: TEMPLATES, credits: fake.credits });
     }
     if (route === 'GET /me/recent-logins') return json(200, fake.recentLogins);

@@ -4,6 +4,7 @@ import type { AccountView } from '../../../../../types/accounts';
 import { loginTypeText, permissionText } from '../../format';
 import { canLogIn, moreActions } from '../../rules';
 import { AccountTags, StatusLines } from '../StatusLines';
+import { NO_NOTICES_TEXT } from '../NoticeOffer';
 import './index.scss';
 
 export interface AccountCardActions {
@@ -51,8 +52,8 @@ function AccountCardComponent({ account, now, onLogin, onAuth, onMore, onUnlock,
             </View>
           ) : (
             <View className='account-card__hint account-card__hint_warn' onClick={onMoreNotices}>
-              登录通知已用完，点击继续接收
-              <Text className='account-card__more-notices'>继续接收登录通知</Text>
+              {`未开启登录通知，${NO_NOTICES_TEXT}`}
+              <Text className='account-card__more-notices'>开启</Text>
             </View>
           ))}
         {/* Issue 14: drop alerts and expiry reminders share the 登录通知 credits (server/domain/session-watch.ts). */}

@@ -8,6 +8,7 @@ import { navigateBackOr } from '../../../../navigation';
 import { accountListUrl, Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import { AccountSummary } from '../../components/AccountSummary';
+import { NoticeOffer } from '../../components/NoticeOffer';
 import { FlowSteps, useFlowLeftWithPage } from '../../components/FlowSteps';
 import { useParam } from '../../params';
 
@@ -16,7 +17,7 @@ import { useParam } from '../../params';
  * account's password, then the 验证码), and the binding moves to their WeChat.
  */
 function ChangeWechatPage() {
-  const { accounts } = useStores();
+  const { accounts, subscriptions } = useStores();
   const accountId = useParam('accountId');
   const account = accounts.details[accountId];
   // The password lives only here, in this page's state: it goes when the page goes.
@@ -29,11 +30,19 @@ function ChangeWechatPage() {
     if (accountId) accounts.loadDetail(accountId);
   }, [accounts, accountId]);
 
+  const back = () => navigateBackOr(account ? accountListUrl(account.enterprise.id) : Routes.home);
   const step = flow.step;
+  // The new holder is asked for 登录通知 now (F20): with none, the page stays and offers 开启.
+  const [changed, setChanged] = useState(false);
   useEffect(() => {
     if (step !== 'done') return;
-    Taro.showToast({ title: '更换成功', icon: 'success' });
-    navigateBackOr(account ? accountListUrl(account.enterprise.id) : Routes.home);
+    (async () => {
+      await Promise.all([accounts.loadDetail(accountId), subscriptions.load()]);
+      const left = accounts.details[accountId]?.notificationsLeft ?? 0;
+      Taro.showToast({ title: '更换成功', icon: 'success' });
+      if (left > 0) back();
+      else setChanged(true);
+    })();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
 
@@ -52,7 +61,17 @@ function ChangeWechatPage() {
       ) : (
         loadError && <View className='weui-form__error'>{loadError}</View>
       )}
-      {flow.active ? (
+      {changed && account ? (
+        <View>
+          <View className='weui-form__tips'>已更换为你的微信，原绑定的微信已收到通知</View>
+          <NoticeOffer left={account.notificationsLeft ?? 0} onEnabled={back} />
+          <View className='weui-btn-area'>
+            <Button className='weui-btn' onClick={back}>
+              返回
+            </Button>
+          </View>
+        </View>
+      ) : flow.active ? (
         <FlowSteps />
       ) : (
         <View>

@@ -9,6 +9,7 @@ import { navigateBackOr, openPage } from '../../../../navigation';
 import { accountListUrl, passwordResetUrl, passwordSyncUrl, Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import { AccountSummary } from '../../components/AccountSummary';
+import { NoticeOffer } from '../../components/NoticeOffer';
 import { useParam } from '../../params';
 import { defaultChoices } from '../../rules';
 import './index.scss';
@@ -49,6 +50,9 @@ function AccountEditPage() {
       if (!ok) return toast(false, '');
       subscriptions.load();
       if (failure) Taro.showModal({ title: '已绑定', content: `${failure}，否则收不到登录通知。`, showCancel: false });
+      // Refused in the popup: bound, but no 绑定成功 — the page says what is missing, with 开启.
+      else if (subscriptions.templates && results[subscriptions.templates.loginNotice] !== 'accept')
+        Taro.showToast({ title: '已绑定', icon: 'none' });
       else toast(true, '绑定成功');
     };
     finish();
@@ -129,7 +133,7 @@ function AccountEditPage() {
       )}
       {account.can.edit && notes.length > 0 && <View className='weui-form__tips'>{notes.join('；')}</View>}
       {account.bound === 'me' && account.notificationsLeft !== undefined && (
-        <View className='weui-form__tips'>{`已绑定你的微信，可接收${account.notificationsLeft}次登录通知`}</View>
+        <NoticeOffer left={account.notificationsLeft} onEnabled={() => accounts.loadDetail(account.id)} />
       )}
       <View className='weui-btn-area'>
         {account.bound === 'none' && account.can.edit && (
