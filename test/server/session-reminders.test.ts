@@ -8,7 +8,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { privateDatabase, startTestServer, type TestServer } from '../support/server';
-import { tenantWithEnterprise } from '../support/etax';
+import { confirmTicket, tenantWithEnterprise } from '../support/etax';
 import { accept, boundAccount, messagesOf, webhookReceiver } from '../support/requests';
 
 const SECRET = 'webhook-secret-0123456789';
@@ -119,6 +119,49 @@ describe('#session-reminders outside working hours', () => {
       assert.equal(JSON.parse(event.raw).event, 'session.expiring');
       await sleep(2500);
       assert.equal((await messagesOf(server, a.alice.user)).length, 0);
+    } finally {
+      await receiver.close();
+    }
+  });
+});
+
+describe('#session-reminders of a 认证', () => {
+  let server: TestServer;
+  before(async () => {
+    // A lead longer than a 认证 lasts (24 h): the fresh 认证 is "nearing its end" too.
+    server = await startTestServer({
+      database: await privateDatabase(),
+      env: { ...watchEnv, SESSION_REMINDER_LEAD_MINUTES: '1500', SESSION_REMINDER_HOURS: '00:00-24:00' },
+    });
+  });
+  after(async () => {
+    await server.close();
+    await server.ctx.database.close();
+  });
+
+  it('should remind once that the 认证 ends, opening 认证 of the account', async () => {
+    const { a, receiver } = await accountWithWebhook(server, 3);
+    try {
+      const started = await server.call('POST', `/api/v1/accounts/${a.accountId}/flows`, {
+        token: a.alice.token,
+        body: { purpose: 'auth' },
+      });
+      assert.equal(started.status, 201, JSON.stringify(started.body));
+      await confirmTicket(server, a.person.idNumber, 'auth');
+      const done = await server.call('GET', `/api/v1/flows/${started.body.flowId}`, { token: a.alice.token });
+      assert.equal(done.body.step, 'done');
+      const all = await waitForMessages(server, a.alice.user, 2);
+      const auth = all.find((m) => m.page.endsWith('purpose=auth'));
+      assert.ok(auth, JSON.stringify(all.map((m) => m.page)));
+      const detail = (await server.call('GET', `/api/v1/accounts/${a.accountId}`, { token: a.alice.token })).body;
+      assert.equal(auth.page, `packages/accounts/pages/login/index?accountId=${a.accountId}&purpose=auth`);
+      assert.equal(auth.data.phrase3.value, '认证到期');
+      assert.equal(auth.data.thing5.value, `认证将于 ${beijing(detail.authValidUntil)} 到期，点击续期`);
+      assert.ok(detail.expiringSoon.includes('auth'));
+      const events = (await receiver.waitFor(2)).map((d) => JSON.parse(d.raw));
+      assert.ok(events.some((e) => e.event === 'session.expiring' && e.purpose === 'auth' && !e.channel));
+      await sleep(2500);
+      assert.equal((await messagesOf(server, a.alice.user)).length, 2, 'one reminder per end');
     } finally {
       await receiver.close();
     }
