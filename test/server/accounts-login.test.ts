@@ -8,10 +8,12 @@ import { sql } from 'drizzle-orm';
 import { startTestServer, type TestServer } from '../support/server';
 import {
   addAccount,
+  anotherEnterprise,
   bureauPerson,
   confirmTicket,
   latestSmsCode,
   member,
+  relate,
   rows,
   tenantWithEnterprise,
   type Member,
@@ -217,6 +219,43 @@ describe('#accounts.login', () => {
   });
 
   describe('#recent logins (F19)', () => {
+    it("should agree with the bureau's recent logins of the person (seed §3.5 / §4.4): newest first, one per 税号, at most 10", async () => {
+      const w = await tenantWithEnterprise(server);
+      const dan = await member(server, w);
+      const person = await bureauPerson(server, w.taxId);
+      const enterprises = [w];
+      for (let i = 0; i < 10; i++) {
+        const e = await anotherEnterprise(server, w);
+        await relate(server, e.taxId, person.idNumber, '办税员', ['issue', 'receive']);
+        enterprises.push(e);
+      }
+      const accounts: string[] = [];
+      // Each 新增 is a successful bureau login of the person; named by phone, then by 证件号码 (each
+      // name has its own SMS budget in our rate limit).
+      for (const [i, e] of enterprises.entries()) {
+        const account = i < 6 ? person.phone : person.idNumber;
+        accounts.push(await addAccount(server, dan.token, e.enterpriseId, person, { account }));
+      }
+      // Logging in again to the second moves it to the top, at the bureau and here.
+      const started = await startFlow(accounts[1], { purpose: 'login', channel: 'issue' }, dan);
+      const done = await server.call('POST', `/api/v1/flows/${started.body.flowId}/sms`, {
+        token: dan.token,
+        body: { code: await latestSmsCode(server, person.phone) },
+      });
+      assert.equal(done.body.step, 'done', JSON.stringify(done.body));
+
+      const bureau = await server.call('GET', `/sandbox/etax/control/persons/${person.idNumber}/recent-logins`);
+      assert.equal(bureau.status, 200);
+      const ours = (await server.call('GET', '/api/v1/me/recent-logins', { token: dan.token })).body;
+      const taxIds = (list: Array<{ taxId: string }>) => list.map((r) => r.taxId);
+      assert.equal(ours.length, 10);
+      assert.deepEqual(taxIds(ours), taxIds(bureau.body));
+      assert.deepEqual(
+        taxIds(ours),
+        [enterprises[1], ...enterprises.slice(2).reverse()].slice(0, 10).map((e) => e.taxId),
+      );
+    });
+
     it('should offer my last 10 successful logins, newest first, one per account', async () => {
       const w = await tenantWithEnterprise(server);
       const bob = await member(server, w);
