@@ -9,6 +9,10 @@
  *         hosted numbers: the server fetches the code and submits it itself → step 'password' (sms.filled);
  *         while it waits, poll GET /password-changes/:changeId
  *    POST /password-changes/:changeId/sms {code}                    下一步      → step 'password'
+ *    Where the region's bureau offers no SMS in 忘记密码 (seed §3.6: SMS is optional, 扫脸 fixed),
+ *    下一步 answers step 'face' instead of 'sms':
+ *    POST /password-changes/:changeId/face                          开始扫脸验证 / 重新验证 → step 'face' (face: the QR)
+ *         the holder confirms the face check in the 税务APP; poll GET /password-changes/:changeId → step 'password'
  *    POST /password-changes/:changeId/password {newPassword, confirmPassword}  确定 → step 'updating' | 'done'
  *
  *  已在税局修改，仅更新发票云 (kind 'sync'):
@@ -21,7 +25,7 @@
  *  Updating an account stores the new password (encrypted) and lifts its 已锁定 (F14).
  */
 import { z } from 'zod';
-import { ID_TYPES, type PasswordItemState } from './domain';
+import { ID_TYPES, type PasswordItemState, type QrApp } from './domain';
 import { idNumberError, passwordPolicyError } from './validators';
 
 /** POST /api/v1/accounts/:accountId/password-resets — 重置税局密码, 身份认证 page's 下一步. 201 → PasswordChangeState */
@@ -72,6 +76,8 @@ export type PasswordChangeKind = 'reset' | 'sync';
 export type PasswordChangeStep =
   /** 获取验证码, then the code (reset only). */
   | 'sms'
+  /** 扫脸验证 instead, where the region offers no SMS (reset only). */
+  | 'face'
   /** 新密码 + 确认密码 (reset only). */
   | 'password'
   /** The bureau has the new password; related accounts are being updated: poll. */
@@ -113,6 +119,11 @@ export interface PasswordChangeState {
     /** Hosted: the code arrived and was submitted for the user (show the field as filled). */
     filled: boolean;
   };
+  /**
+   * Step 'face': the face check to confirm in the 税务APP (a QR image); absent until 开始扫脸验证.
+   * failed: the face did not match; expired: not confirmed in time — 重新验证 either way.
+   */
+  face?: { image: string; app: QrApp; expiresAt: string; state: 'pending' | 'scanned' | 'expired' | 'failed' };
   /** Steps 'updating' and 'done': the related accounts, the current one first. */
   items: PasswordItem[];
   /** A refusal that ended the change (step 'failed') or a passing trouble next to an unchanged step. */

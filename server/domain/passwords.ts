@@ -6,8 +6,9 @@
  *  - only the account's bound user, or anyone when it is unbound, changes its password (F7 'password');
  *  - reset: the 证件 typed must be the holder's as the bureau knows them (the new password becomes
  *    theirs); 获取验证码 starts the bureau's 忘记密码 flow; hosted numbers get their code from the
- *    provider and the server submits it itself; the new password must pass the policy (types/), then
- *    the bureau's own check;
+ *    provider and the server submits it itself; where the region's bureau offers no SMS check (seed
+ *    §3.6: SMS optional, 扫脸 fixed) the check is a face check in the 税务APP instead, for hosted
+ *    numbers too; the new password must pass the policy (types/), then the bureau's own check;
  *  - sync: the password is checked by the bureau (verifyPassword) before anything is saved; a wrong
  *    one changes nothing and answers the bureau's words (attempts left);
  *  - once the bureau has the password, the same natural person's accounts in the tenant (the
@@ -19,6 +20,7 @@
  *  - the new password is kept (encrypted) only until every item is done, for retries, at most a day.
  */
 import { randomUUID } from 'node:crypto';
+import QRCode from 'qrcode';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
@@ -110,7 +112,8 @@ function ended(change: ChangeRow, code: string, message: string): ChangeRow {
 }
 
 const expired = (change: ChangeRow) => change.expiresAt.getTime() <= Date.now();
-const inCodeSteps = (change: ChangeRow) => change.state.step === 'sms' || change.state.step === 'password';
+const inCodeSteps = (change: ChangeRow) =>
+  change.state.step === 'sms' || change.state.step === 'face' || change.state.step === 'password';
 const isHostedChange = (change: ChangeRow) => HOSTED_LOGIN_TYPES.includes(change.loginType);
 
 async function loadChange(db: Db, userId: string, changeId: string): Promise<ChangeRow> {
@@ -283,6 +286,7 @@ export async function startReset(
   if (person.idType !== body.idType || !matchesMasked(person.maskedIdNumber, body.idNumber)) {
     throw new AppError(400, PasswordErrorCodes.idMismatch, '证件信息与该账号的实名信息不一致，请核对后重新输入');
   }
+  const checks = await bureau(() => deps.etax.passwordResetChecks(enterprise.region));
   await forgetOldChanges(deps.db, userId);
   const change = finalize(
     newChange(account, userId, 'reset', {
@@ -290,9 +294,70 @@ export async function startReset(
       idNumberEnc: deps.secrets.encrypt(body.idNumber),
     }),
   );
+  if (!checks.includes('sms')) return present(deps.db, await saveChange(deps.db, withState(change, { step: 'face' })));
   const hosted = isHostedChange(change);
   return present(deps.db, await saveChange(deps.db, withState(change, { sms: { hosted, filled: false } })));
 }
+
+// ---- 扫脸验证 where the region offers no SMS (seed §3.6) ---------------------------------------------------
+
+async function regionOf(db: Db, accountId: string): Promise<string> {
+  const [row] = await db
+    .select({ region: enterprises.region })
+    .from(etaxAccounts)
+    .innerJoin(enterprises, eq(enterprises.id, etaxAccounts.enterpriseId))
+    .where(eq(etaxAccounts.id, accountId));
+  if (!row) throw new AppError(410, PasswordErrorCodes.changeClosed, '该操作已结束，请重新开始');
+  return row.region;
+}
+
+/** What the bureau answered about the face check: the QR to confirm, a failure to retry, or on. */
+async function afterFace(deps: Deps, change: ChangeRow, step: PasswordResetStep): Promise<ChangeRow> {
+  const flow = { ...change, gatewayFlowEnc: deps.secrets.encrypt(step.flowId), idNumberEnc: null };
+  switch (step.step) {
+    case 'needs_face': {
+      const { qr } = step;
+      const image = qr.image ?? (await QRCode.toDataURL(qr.payload, { margin: 1, width: 240 }));
+      const face = { image, app: qr.app, expiresAt: qr.expiresAt.toISOString(), state: qr.state };
+      return saveChange(deps.db, withState(flow, { step: 'face', face }));
+    }
+    case 'face_failed': {
+      const face = change.state.face ? { ...change.state.face, state: 'failed' as const } : undefined;
+      return saveChange(
+        deps.db,
+        withState(flow, { step: 'face', face, error: { code: 'etax_face_failed', message: step.message } }),
+      );
+    }
+    case 'set_password':
+      return saveChange(deps.db, withState(flow, { step: 'password', face: undefined }));
+    default:
+      throw new AppError(409, PasswordErrorCodes.wrongStep, '当前步骤不可执行该操作，请按页面提示操作');
+  }
+}
+
+/** 开始扫脸验证, and 重新验证 after a failed or expired face check. */
+export function startFaceCheck(deps: Deps, userId: string, changeId: string): Promise<PasswordChangeState> {
+  return act(deps, userId, changeId, ['face'], async (change) => {
+    if (change.gatewayFlowEnc) {
+      return afterFace(deps, change, await deps.etax.retryPasswordResetFace(gatewayFlowId(deps, change)));
+    }
+    if (!change.idType || !change.idNumberEnc)
+      throw new AppError(410, PasswordErrorCodes.changeClosed, '该操作已结束，请重新开始');
+    const step = await deps.etax.startPasswordReset({
+      idType: change.idType,
+      idNumber: deps.secrets.decrypt(change.idNumberEnc),
+      region: await regionOf(deps.db, change.accountId ?? ''),
+      check: 'face',
+    });
+    return afterFace(deps, change, step);
+  });
+}
+
+/** A face check is under way: ask the bureau whether the holder confirmed it. */
+const waitsForFace = (change: ChangeRow) =>
+  change.state.step === 'face' &&
+  change.gatewayFlowEnc !== null &&
+  (change.state.face?.state === 'pending' || change.state.face?.state === 'scanned');
 
 /** What the bureau answered after a code: on to 新密码, or (rarely) a new code was sent. */
 function afterCode(deps: Deps, change: ChangeRow, step: PasswordResetStep, filled: boolean): Promise<ChangeRow> {
@@ -560,6 +625,20 @@ export async function pollChange(deps: Deps, log: Log, userId: string, changeId:
   let change = await loadChange(deps.db, userId, changeId);
   if (inCodeSteps(change) && expired(change)) return present(deps.db, await expire(deps.db, change));
   if (change.state.step !== 'failed') await recheck(deps.db, change);
+  if (waitsForFace(change)) {
+    const claimed = await claim(deps, change);
+    if (claimed) {
+      try {
+        change = await withLease(deps, claimed, async () =>
+          afterFace(deps, claimed, await deps.etax.pollPasswordReset(gatewayFlowId(deps, claimed))),
+        );
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        const state = await present(deps.db, await loadChange(deps.db, userId, changeId));
+        return state.step === 'failed' ? state : { ...state, error: { code: err.code, message: err.message } };
+      }
+    }
+  }
   if (waitsForHostedCode(change)) {
     const claimed = await claim(deps, change);
     if (claimed) {

@@ -53,6 +53,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/v1/password-changes/:changeId': 'getPasswordChange',
   'POST /api/v1/password-changes/:changeId/sms/send': 'sendPasswordChangeSms',
   'POST /api/v1/password-changes/:changeId/sms': 'submitPasswordChangeSms',
+  'POST /api/v1/password-changes/:changeId/face': 'startPasswordChangeFace',
   'POST /api/v1/password-changes/:changeId/password': 'setNewPassword',
   'POST /api/v1/password-changes/:changeId/items/:accountId/retry': 'retryPasswordChangeItem',
   'POST /ops/v1/tenants': 'createTenant',

@@ -150,6 +150,7 @@ export interface PasswordApi {
   startPasswordReset(accountId: string, body: PasswordResetBody): Promise<PasswordChangeState>;
   /** 获取验证码 (again). */
   sendResetCode(changeId: string): Promise<PasswordChangeState>;
+  startResetFace(changeId: string): Promise<PasswordChangeState>;
   submitResetCode(changeId: string, code: string): Promise<PasswordChangeState>;
   setNewPassword(changeId: string, body: NewPasswordBody): Promise<PasswordChangeState>;
   /** 已在税局修改，仅更新发票云: checked by the bureau before anything is saved. */
@@ -352,6 +353,10 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, Lo
 
   sendResetCode(changeId: string): Promise<PasswordChangeState> {
     return this.authed('POST', `${changePath(changeId)}/sms/send`);
+  }
+
+  startResetFace(changeId: string): Promise<PasswordChangeState> {
+    return this.authed('POST', `${changePath(changeId)}/face`);
   }
 
   submitResetCode(changeId: string, code: string): Promise<PasswordChangeState> {

@@ -8,6 +8,7 @@ export interface PasswordDeps {
   api: {
     startPasswordReset(accountId: string, body: PasswordResetBody): Promise<PasswordChangeState>;
     sendResetCode(changeId: string): Promise<PasswordChangeState>;
+    startResetFace(changeId: string): Promise<PasswordChangeState>;
     submitResetCode(changeId: string, code: string): Promise<PasswordChangeState>;
     setNewPassword(changeId: string, body: NewPasswordBody): Promise<PasswordChangeState>;
     syncPassword(accountId: string, password: string): Promise<PasswordChangeState>;
@@ -19,10 +20,10 @@ export interface PasswordDeps {
 export type PasswordChangeError = CodedError;
 
 /**
- * What the 修改密码 page shows: 身份认证 (证件), 验证码, 重置密码 (新密码), 更新关联账号 (progress), or
- * the change ended before the bureau took a password (start again).
+ * What the 修改密码 page shows: 身份认证 (证件), 验证码 — or 扫脸验证 where the region offers no SMS —,
+ * 重置密码 (新密码), 更新关联账号 (progress), or the change ended before the bureau took a password.
  */
-export type PasswordScreen = 'identity' | 'sms' | 'password' | 'progress' | 'failed';
+export type PasswordScreen = 'identity' | 'sms' | 'face' | 'password' | 'progress' | 'failed';
 
 /** How often a change that waits for something (a hosted code, the related accounts) is asked about. */
 export const PASSWORD_POLL_MS = 1500;
@@ -45,6 +46,8 @@ export class PasswordChangeStore {
   retryingId: string | null = null;
   /** Hosted numbers: the user has seen the code filled in and pressed 下一步. */
   codeAccepted = false;
+  /** The holder was checked by 扫脸 instead of an SMS code (the region offers no SMS): kept for the steps after. */
+  byFace = false;
   /** The clock the countdown reads; ticks every second while a countdown runs. */
   now = Date.now();
 
@@ -68,6 +71,8 @@ export class PasswordChangeStore {
         return 'identity';
       case 'sms':
         return 'sms';
+      case 'face':
+        return 'face';
       // A code filled in by the hosted number stays on screen until the user moves on (seed: 下一步).
       case 'password':
         return this.codeFilled && !this.codeAccepted ? 'sms' : 'password';
@@ -94,6 +99,12 @@ export class PasswordChangeStore {
   /** A hosted number is fetching the code it was sent (until it arrives or the wait times out). */
   get fetchingCode(): boolean {
     return this.state?.step === 'sms' && this.hosted && this.codeSent && this.error?.code !== HOSTED_TIMEOUT;
+  }
+
+  /** The face check is shown and waits for the holder in the 税务APP (not failed, not expired). */
+  get faceWaiting(): boolean {
+    const face = this.state?.step === 'face' ? this.state.face : undefined;
+    return face !== undefined && (face.state === 'pending' || face.state === 'scanned');
   }
 
   /** Seconds until 获取验证码 may be pressed again; 0 when it may. */
@@ -128,6 +139,11 @@ export class PasswordChangeStore {
   sendCode(): Promise<void> {
     if (this.resendSeconds > 0 || this.fetchingCode) return Promise.resolve();
     return this.act((id) => this.deps.api.sendResetCode(id));
+  }
+
+  /** 开始扫脸验证, and 重新验证 after a failed or expired face check. */
+  startFace(): Promise<void> {
+    return this.act((id) => this.deps.api.startResetFace(id));
   }
 
   /** 下一步 on the 验证码 page. */
@@ -191,6 +207,7 @@ export class PasswordChangeStore {
     this.busy = false;
     this.retryingId = null;
     this.codeAccepted = false;
+    this.byFace = false;
   }
 
   /** Starts a change; false when the server refused it (`error` says why). */
@@ -252,11 +269,12 @@ export class PasswordChangeStore {
 
   private apply(state: PasswordChangeState): void {
     this.state = state;
+    if (state.step === 'face') this.byFace = true;
     this.error = state.error ?? null;
     this.now = Date.now();
     this.stopTimers();
     if (this.resendSeconds > 0) this.startCountdown();
-    if (this.fetchingCode || state.step === 'updating') this.schedulePoll();
+    if (this.fetchingCode || this.faceWaiting || state.step === 'updating') this.schedulePoll();
   }
 
   private schedulePoll(): void {

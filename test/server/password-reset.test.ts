@@ -419,4 +419,81 @@ describe('#passwords.reset (F12)', () => {
     }
     assert.equal((await call('GET', '/api/v1/password-changes/not-a-uuid')).status, 400);
   });
+
+  it('should check the holder by 扫脸 where the region offers no SMS (seed §3.6), also for hosted numbers', async () => {
+    const region = `无短信${Date.now()}`;
+    const off = await server.call('POST', '/sandbox/etax/control/regions', {
+      body: { region, smsPasswordReset: false },
+    });
+    assert.equal(off.status, 201);
+    const world = await tenantWithEnterprise(server, { region });
+    const bob = await member(server, world);
+    const call = (method: string, path: string, body?: unknown) =>
+      server.call(method, path, { token: bob.token, body });
+    const person = await bureauPerson(server, world.taxId, { hostedBy: 'huameng' });
+    const accountId = await addHostedAccount(server, bob.token, world.enterpriseId, person, { loginType: 'huameng' });
+
+    const started = await call('POST', `/api/v1/accounts/${accountId}/password-resets`, {
+      idType: '居民身份证',
+      idNumber: person.idNumber,
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    assert.equal(started.body.step, 'face');
+    assert.equal(started.body.face, undefined);
+    const changeId = started.body.changeId as string;
+    // No SMS in this region: 获取验证码 does not fit the step.
+    assert.equal((await call('POST', `/api/v1/password-changes/${changeId}/sms/send`)).status, 409);
+
+    const faceStarted = await call('POST', `/api/v1/password-changes/${changeId}/face`);
+    assert.equal(faceStarted.status, 200, JSON.stringify(faceStarted.body));
+    assert.equal(faceStarted.body.step, 'face');
+    assert.equal(faceStarted.body.face.state, 'pending');
+    assert.equal(faceStarted.body.face.app, 'tax');
+    assert.match(faceStarted.body.face.image, /^data:image\/png;base64,/);
+    const tickets = async () =>
+      (await server.call('GET', `/sandbox/etax/control/tickets?idNumber=${person.idNumber}`)).body as Array<{
+        ticket: string;
+        kind: string;
+      }>;
+    const [first] = await tickets();
+    assert.equal(first.kind, 'auth');
+    const sms = await server.call('GET', `/sandbox/etax/control/sms?phone=${person.phone}`);
+    assert.deepEqual(
+      sms.body.filter((m: { purpose: string }) => m.purpose === 'reset_password'),
+      [],
+      'no code was sent',
+    );
+
+    // The face does not match: the page says so and 重新验证 makes a new check.
+    const failed = await server.call('POST', `/sandbox/etax/control/tickets/${first.ticket}/fail`, {
+      body: { idNumber: person.idNumber },
+    });
+    assert.equal(failed.status, 200);
+    const afterFail = await call('GET', `/api/v1/password-changes/${changeId}`);
+    assert.equal(afterFail.body.step, 'face');
+    assert.equal(afterFail.body.face.state, 'failed');
+    assert.equal(afterFail.body.error.code, 'etax_face_failed');
+    assert.match(afterFail.body.error.message, /人脸识别未通过/);
+    const retried = await call('POST', `/api/v1/password-changes/${changeId}/face`);
+    assert.equal(retried.body.face.state, 'pending');
+    assert.equal(retried.body.error, undefined);
+    const [second] = await tickets();
+    assert.notEqual(second.ticket, first.ticket);
+
+    // Not yet confirmed: still the face step. Confirmed on the phone: 新密码.
+    assert.equal((await call('GET', `/api/v1/password-changes/${changeId}`)).body.step, 'face');
+    const confirmed = await server.call('POST', `/sandbox/etax/control/tickets/${second.ticket}/confirm`, {
+      body: { idNumber: person.idNumber },
+    });
+    assert.equal(confirmed.status, 200);
+    const next = await call('GET', `/api/v1/password-changes/${changeId}`);
+    assert.equal(next.body.step, 'password', JSON.stringify(next.body));
+    assert.equal(next.body.face, undefined);
+    const done = await call('POST', `/api/v1/password-changes/${changeId}/password`, {
+      newPassword: NEW_PASSWORD,
+      confirmPassword: NEW_PASSWORD,
+    });
+    assert.ok(['updating', 'done'].includes(done.body.step), JSON.stringify(done.body));
+    assert.equal(storedPassword(server, (await storedAccounts(server, [accountId]))[accountId]), NEW_PASSWORD);
+  });
 });

@@ -686,6 +686,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/password-changes/{changeId}/face": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始扫脸验证 / 重新验证, where the region offers no SMS (seed §3.6) */
+        post: operations["startPasswordChangeFace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/password-changes/{changeId}/sms": {
         parameters: {
             query?: never;
@@ -2006,6 +2023,26 @@ export interface operations {
         };
     };
     sendPasswordChangeSms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                changeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startPasswordChangeFace: {
         parameters: {
             query?: never;
             header?: never;

@@ -10,6 +10,7 @@ import {
   pollChange,
   retryItem,
   sendResetCode,
+  startFaceCheck,
   setNewPassword,
   startReset,
   submitResetCode,
@@ -82,6 +83,18 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
     '/password-changes/:changeId/sms/send',
     { schema: { tags, summary: '获取验证码 (again after resendAt; 429 before)', params: changeParams } },
     async (request): Promise<PasswordChangeState> => sendResetCode(ctx, request.user.userId, changeId(request.params)),
+  );
+
+  app.post(
+    '/password-changes/:changeId/face',
+    {
+      schema: {
+        tags,
+        summary: '开始扫脸验证 / 重新验证, where the region offers no SMS (seed §3.6)',
+        params: changeParams,
+      },
+    },
+    async (request): Promise<PasswordChangeState> => startFaceCheck(ctx, request.user.userId, changeId(request.params)),
   );
 
   app.post(

@@ -43,6 +43,7 @@ export const MSG = {
   invalidRequest: (detail: string) => `请求参数错误：${detail}`,
   passwordReset: '密码重置成功，请使用新密码登录！',
   faceFailed: '人脸识别未通过，请重新识别，或点击纳税人识别号选择近期登录记录！',
+  faceFailedReset: '人脸识别未通过，请重新识别！',
   firstLoginPassword: '您是首次登录电子税务局，完成扫脸认证后还需完成密码认证（仅限首次登录），请输入密码！',
   smsResetOff: '该地区忘记密码暂不支持短信验证，请使用扫脸验证！',
   agreementTitle: '电子税务局用户服务协议',

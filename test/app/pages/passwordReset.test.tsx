@@ -5,7 +5,13 @@ import { PASSWORD_POLL_MS } from '../../../src/stores';
 import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
 import { installFakeAccounts } from '../support/fakeAccounts';
-import { HOLDER_ID, installFakePasswords, ITEM_FAILED_MESSAGE, RESET_SMS_CODE } from '../support/fakePasswords';
+import {
+  FACE_FAILED_MESSAGE,
+  HOLDER_ID,
+  installFakePasswords,
+  ITEM_FAILED_MESSAGE,
+  RESET_SMS_CODE,
+} from '../support/fakePasswords';
 import { renderPage } from '../support/render';
 
 beforeEach(() => {
@@ -235,5 +241,43 @@ describe('#pages.passwordReset', () => {
 
     expect(screen.getByText('用户隐私保护提示')).toBeInTheDocument();
     expect(screen.queryByPlaceholderText('请输入证件号码')).not.toBeInTheDocument();
+  });
+});
+
+describe('重置税局密码 where the region offers no SMS (seed §3.6)', () => {
+  it('should check the holder by 扫脸 instead of the code, then go on to 重置密码', async () => {
+    jest.useFakeTimers();
+    const { fake } = setup();
+    fake.smsOff = true;
+    fake.faceFailsOnce = true;
+    type('请输入证件号码', HOLDER_ID);
+    await act(async () => {
+      fireEvent.click(screen.getByText('下一步'));
+    });
+    expect(await screen.findByText('开始扫脸验证')).toBeInTheDocument();
+    expect(screen.getByText('扫脸验证')).toBeInTheDocument();
+    expect(screen.queryByText('获取验证码')).not.toBeInTheDocument();
+    expect(screen.getByText('该地区税局暂不支持短信验证，请通过扫脸验证本人身份')).toBeInTheDocument();
+
+    await act(async () => {
+      fireEvent.click(screen.getByText('开始扫脸验证'));
+    });
+    expect(await screen.findByText('请使用税务APP扫描二维码，完成人脸识别')).toBeInTheDocument();
+    expect(document.querySelector('.password-reset__qr-image')).not.toBeNull();
+    expect(screen.queryByText('重新验证')).not.toBeInTheDocument();
+
+    // The face does not match: the bureau's words and 重新验证.
+    await poll();
+    expect(await screen.findByText(FACE_FAILED_MESSAGE)).toBeInTheDocument();
+    await act(async () => {
+      fireEvent.click(screen.getByText('重新验证'));
+    });
+    expect(await screen.findByText('请使用税务APP扫描二维码，完成人脸识别')).toBeInTheDocument();
+
+    // Confirmed in the 税务APP: the page moves on by itself, the step bar still says 扫脸验证.
+    await poll();
+    expect(await screen.findByPlaceholderText('请输入新密码')).toBeInTheDocument();
+    expect(screen.getByText('扫脸验证')).toBeInTheDocument();
+    expect(fake.calls.filter((c) => c.url.endsWith('/sms/send'))).toEqual([]);
   });
 });

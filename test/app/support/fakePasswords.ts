@@ -3,6 +3,8 @@
  * (证件, phone, the bureau's current password) with related accounts across enterprises; a hosted
  * number gets its code on the first poll after 获取验证码; 更新关联账号 moves one step per poll
  * (待更新 → 更新中 → 已更新), so a page can be watched while it updates; chosen accounts fail once.
+ * With `smsOff` the region offers no SMS: the check is a face check, confirmed on the first poll
+ * after 开始扫脸验证 (or failed first, with `faceFailsOnce`).
  */
 import type { LoginType } from '../../../types/domain';
 import type { PasswordChangeState, PasswordItem } from '../../../types/passwords';
@@ -15,6 +17,7 @@ export const RESET_SMS_CODE = '246810';
 export const BUREAU_PASSWORD = 'Latest#2025';
 export const WRONG_SYNC_MESSAGE = '用户名或密码错误，您还可以尝试3次，连续错误5次账号将被锁定30分钟！';
 export const ITEM_FAILED_MESSAGE = '保存失败，请点击重试';
+export const FACE_FAILED_MESSAGE = '人脸识别未通过，请重新识别！';
 
 type Related = Omit<PasswordItem, 'state' | 'current' | 'error'>;
 
@@ -30,6 +33,10 @@ export interface FakePasswords {
   loginType: LoginType;
   /** Accounts whose first update fails (a retry succeeds). */
   failOnce: Set<string>;
+  /** The region offers no SMS in 忘记密码: 重置 checks by 扫脸. */
+  smsOff: boolean;
+  /** The first face check fails (the face did not match). */
+  faceFailsOnce: boolean;
   /** The bureau's password after 重置 or as 仅更新发票云 must match. */
   bureauPassword: string;
   /** What our store holds per account after an update (never the password itself in a real server). */
@@ -70,6 +77,8 @@ export function installFakePasswords(server: FakeServer): FakePasswords {
     ],
     loginType: 'manual',
     failOnce: new Set(),
+    smsOff: false,
+    faceFailsOnce: false,
     bureauPassword: 'Old#2024pass',
     stored,
     changes,
@@ -128,7 +137,8 @@ export function installFakePasswords(server: FakeServer): FakePasswords {
         if (body.idType !== '居民身份证' || body.idNumber !== HOLDER_ID) {
           return error(400, 'id_mismatch', '证件信息与该账号的实名信息不一致，请核对后重新输入');
         }
-        change.sms = { hosted: hosted(), filled: false };
+        if (fake.smsOff) change.step = 'face';
+        else change.sms = { hosted: hosted(), filled: false };
       } else {
         if (body.password !== fake.bureauPassword) return error(400, 'etax_wrong_password', WRONG_SYNC_MESSAGE);
         takePassword(change, body.password);
@@ -163,6 +173,26 @@ export function installFakePasswords(server: FakeServer): FakePasswords {
             }
           }
           if (change.step === 'updating') advance(change);
+          if (change.step === 'face' && change.face?.state === 'pending') {
+            if (fake.faceFailsOnce) {
+              fake.faceFailsOnce = false;
+              change.face.state = 'failed';
+              change.error = { code: 'etax_face_failed', message: FACE_FAILED_MESSAGE };
+            } else {
+              change.step = 'password';
+              delete change.face;
+            }
+          }
+          return json(200, view(change));
+        case 'POST /face':
+          if (change.step !== 'face') return error(409, 'wrong_step', '当前步骤不可执行该操作，请按页面提示操作');
+          delete change.error;
+          change.face = {
+            image: 'data:image/png;base64,iVBORw0KGgo=',
+            app: 'tax',
+            expiresAt: new Date(Date.now() + 120_000).toISOString(),
+            state: 'pending',
+          };
           return json(200, view(change));
         case 'POST /sms/send': {
           if (change.step !== 'sms') return error(409, 'wrong_step', '当前步骤不可执行该操作，请按页面提示操作');

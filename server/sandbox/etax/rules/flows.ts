@@ -80,7 +80,7 @@ export function describeStep(store: EtaxStore, flow: Flow) {
       return {
         ...base,
         step: 'face_failed' as const,
-        message: MSG.faceFailed,
+        message: flow.purpose === 'login' ? MSG.faceFailed : MSG.faceFailedReset,
         name: person?.name ?? '',
         taxId: flow.taxId ?? '',
         enterpriseName: enterprise?.name ?? '',
