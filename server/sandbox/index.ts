@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import { wechatSandbox } from './wechat';
-import { appPages } from './wechat/app-pages';
+import { APP_PAGES } from './wechat/app-pages';
 import { etaxSandbox, createEtaxStore, type EtaxStore } from './etax';
 import { subscribeTemplates } from '../notify/templates';
 
@@ -31,7 +31,7 @@ export async function mountSandboxes(
     secret: config.WECHAT_SECRET ?? SANDBOX_SECRET,
     templates: subscribeTemplates(config),
     // WeChat refuses a page the app does not have (41030): the app's own list, without a build.
-    pages: await appPages(),
+    pages: [...APP_PAGES],
     dataFile: dataFile('wechat-sandbox.json'),
   });
   const etaxStore = createEtaxStore({ dataFile: dataFile('etax-sandbox.json') });

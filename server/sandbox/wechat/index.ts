@@ -121,12 +121,12 @@ const wechatApi: FastifyPluginAsync<{ world: WechatWorld; soter: SoterKeys }> = 
   );
 
   // Paths WeChat does not have answer like WeChat: 40066 invalid url; a known path with the
-  // wrong method 43001 (require GET) or 43002 (require POST).
-  app.setNotFoundHandler((req, reply) => {
+  // wrong method 43001 (require GET) or 43002 (require POST). A wildcard route rather than a
+  // not-found handler, so the app's own catch-all (the browser build's static files) cannot take them.
+  app.all('/*', async (req, reply) => {
     const path = req.url.split('?')[0];
     const method = methods.get(path);
-    const answer = method ? wxError(method === 'GET' ? 43001 : 43002) : wxError(40066);
-    return reply.code(200).send(answer);
+    return reply.code(200).send(method ? wxError(method === 'GET' ? 43001 : 43002) : wxError(40066));
   });
 };
 
@@ -191,7 +191,7 @@ const soterSignBody = z.object({
 });
 
 const control: FastifyPluginAsync<{ world: WechatWorld; soter: SoterKeys }> = async (app, { world, soter }) => {
-  app.setNotFoundHandler((req, reply) =>
+  app.all('/*', async (req, reply) =>
     reply.code(404).send({ error: { code: 'not_found', message: `no control route ${req.method} ${req.url}` } }),
   );
   app.setErrorHandler((err: FastifyError, req, reply) => {
