@@ -9,7 +9,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { privateDatabase, startTestServer, type TestServer } from '../support/server';
-import { latestSmsCode, type BureauPerson } from '../support/etax';
+import { latestSmsCode, tenantWithEnterprise, type BureauPerson } from '../support/etax';
 import { boundAccount, dropSessions, messagesOf, webhookReceiver } from '../support/requests';
 
 const SECRET = 'webhook-secret-0123456789';
@@ -51,7 +51,7 @@ describe('#session-watch', () => {
       env: {
         SESSION_WATCH_TICK_SECONDS: '1',
         SESSION_CHECK_INTERVAL_SECONDS: String(INTERVAL_S),
-        SESSION_CHECKS_PER_REGION_PER_MINUTE: '600',
+        SESSION_CHECKS_PER_REGION_PER_MINUTE: '30',
         WEBHOOK_RETRY_DELAY_SECONDS: '1',
       },
     });
@@ -252,5 +252,45 @@ describe('#session-watch across instances', () => {
     for (let i = 1; i < times.length; i++) {
       assert.ok(times[i] - times[i - 1] >= INTERVAL_S * 1000, `checks ${times[i] - times[i - 1]} ms apart`);
     }
+  });
+});
+
+describe('#session-watch per bureau region', () => {
+  let server: TestServer;
+  const TICK_S = 2;
+  before(async () => {
+    server = await startTestServer({
+      database: await privateDatabase(),
+      // 30 a minute at one run every 2 s: one check per run and region.
+      env: {
+        SESSION_WATCH_TICK_SECONDS: String(TICK_S),
+        SESSION_CHECK_INTERVAL_SECONDS: '2',
+        SESSION_CHECKS_PER_REGION_PER_MINUTE: '30',
+      },
+    });
+  });
+  after(async () => {
+    await server.close();
+    await server.ctx.database.close();
+  });
+
+  it('should send one region no more checks than its budget, the longest-unchecked first, other regions apart', async () => {
+    const busy = await tenantWithEnterprise(server, { region: '甲地' });
+    const crowd = [];
+    for (let i = 0; i < 3; i++) crowd.push(await boundAccount(server, { world: busy }));
+    const alone = await boundAccount(server, { world: await tenantWithEnterprise(server, { region: '乙地' }) });
+    const from = Date.now();
+    const windowMs = 10_000;
+    await sleep(windowMs);
+    const inWindow = (checks: { at: string }[]) =>
+      checks.map((c) => Date.parse(c.at)).filter((t) => t >= from && t < from + windowMs);
+    const regionChecks = (await Promise.all(crowd.map((a) => checksOf(server, a.person)))).flatMap(inWindow);
+    const runs = windowMs / (TICK_S * 1000);
+    assert.ok(regionChecks.length >= 3, `the region was checked (${regionChecks.length})`);
+    assert.ok(regionChecks.length <= runs + 1, `${regionChecks.length} checks in ${runs} runs: one per run`);
+    for (const a of crowd) {
+      assert.ok(inWindow(await checksOf(server, a.person)).length >= 1, 'each in turn, none starved');
+    }
+    assert.ok(inWindow(await checksOf(server, alone.person)).length >= 2, 'another region has its own budget');
   });
 });
