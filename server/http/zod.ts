@@ -50,8 +50,31 @@ export function zodToOpenApi({
       );
     } else out[key] = convert(value);
   }
+  // Every operation's refusals share one shape: described once, for each operation without its own.
+  const responses = (out.response ?? {}) as Record<string, unknown>;
+  if (!Object.keys(responses).some((code) => /^[45]/.test(code))) {
+    out.response = { ...responses, '4XX': ERROR_RESPONSE, '5XX': ERROR_RESPONSE };
+  }
   return { schema: route ? withOperationId(out as FastifySchema, route.method, url) : (out as FastifySchema), url };
 }
+
+/** The error shape of every refusal (types/api.ts ApiErrorBody). */
+const ERROR_RESPONSE = {
+  description: 'Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited).',
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: { type: 'string', examples: ['validation_error'] },
+        message: { type: 'string', examples: ['税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号）'] },
+        retryAfterSeconds: { type: 'integer' },
+      },
+    },
+  },
+};
 
 /** JSON Schema 2020-12 (OpenAPI 3.1's dialect) of a zod schema: `input` for what is sent, `output` for answers. */
 export function zodToJsonSchema(value: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {

@@ -102,7 +102,7 @@ describe('#openapi', () => {
     // No account yet: the documented error shape, typed too.
     const refused = await api.POST('/ops/v1/tax-sessions', { body: { taxId, channel: 'issue', purpose: 'login' } });
     assert.equal(refused.response.status, 404);
-    assert.equal((refused.error as { error: { code: string } } | undefined)?.error.code, 'no_default_account');
+    assert.equal(refused.error?.error.code, 'no_default_account');
 
     // The mini program's side: the enterprise at the bureau, a member who adds and binds an account.
     const bureau = await server.call('POST', '/sandbox/etax/control/enterprises', {

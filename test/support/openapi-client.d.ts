@@ -961,6 +961,40 @@ export interface operations {
                     };
                 };
             };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
         };
     };
     signOut: {
@@ -972,12 +1006,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -994,12 +1055,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1031,12 +1119,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1052,12 +1167,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1073,12 +1215,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1100,12 +1269,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1121,12 +1317,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1148,12 +1371,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1175,12 +1425,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1203,12 +1480,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1221,12 +1525,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1245,12 +1576,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1265,12 +1623,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1285,12 +1670,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1305,12 +1717,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1331,12 +1770,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1351,12 +1817,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1371,12 +1864,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1400,12 +1920,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1420,12 +1967,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1446,12 +2020,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1466,12 +2067,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1484,12 +2112,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1511,12 +2166,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1529,12 +2211,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1572,12 +2281,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1612,12 +2348,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1632,12 +2395,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1652,12 +2442,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1678,12 +2495,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1698,12 +2542,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1724,12 +2595,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1750,12 +2648,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1777,12 +2702,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1795,12 +2747,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1815,12 +2794,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1852,12 +2858,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1872,12 +2905,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1899,12 +2959,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1919,12 +3006,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1939,12 +3053,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1967,12 +3108,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -1993,12 +3161,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -2013,12 +3208,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -2033,12 +3255,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -2079,12 +3328,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -2106,12 +3382,39 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -2127,12 +3430,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -2161,6 +3491,40 @@ export interface operations {
                         id: string;
                         name: string;
                         activationCode: string;
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
                     };
                 };
             };
@@ -2196,6 +3560,40 @@ export interface operations {
                         name: string;
                         taxId: string;
                         region: string;
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
                     };
                 };
             };
@@ -2253,6 +3651,40 @@ export interface operations {
                     };
                 };
             };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
         };
     };
     getTaxSession: {
@@ -2281,6 +3713,40 @@ export interface operations {
                     };
                 };
             };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
         };
     };
     getWebhook: {
@@ -2303,6 +3769,40 @@ export interface operations {
                     "application/json": {
                         tenantId: string;
                         url: string;
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
                     };
                 };
             };
@@ -2339,6 +3839,40 @@ export interface operations {
                     };
                 };
             };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
         };
     };
     deleteWebhook: {
@@ -2358,6 +3892,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
             };
         };
     };
@@ -2414,6 +3982,40 @@ export interface operations {
                         }[];
                         /** @description ISO 8601 time */
                         at: string;
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused: a stable code and a Chinese message fit for the screen (retryAfterSeconds when rate limited). */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @example validation_error */
+                            code: string;
+                            /** @example 税号格式不正确（应为18位统一社会信用代码或15位纳税人识别号） */
+                            message: string;
+                            retryAfterSeconds?: number;
+                        };
                     };
                 };
             };
