@@ -79,8 +79,13 @@ describe('#openapi', () => {
     assert.equal(((await json.json()) as { openapi: string }).openapi, '3.1.0');
   });
 
-  it('should generate the typed client test/support/openapi-client.d.ts is (npm test fails when it is stale)', async () => {
-    const generated = astToString(await openapiTS(doc));
+  it('should generate the operator API client test/support/openapi-client.d.ts is (stale: rerun with UPDATE_OPENAPI_CLIENT=1)', async () => {
+    // The operator API only: what an invoice system integrates (the app API is the mini program's own).
+    const operatorApi = {
+      ...doc,
+      paths: Object.fromEntries(Object.entries(doc.paths).filter(([p]) => p.startsWith('/ops/'))),
+    };
+    const generated = astToString(await openapiTS(operatorApi));
     const header =
       '// Generated from /openapi.json by openapi-typescript (test/server/openapi.test.ts); do not edit.\n';
     if (process.env.UPDATE_OPENAPI_CLIENT) fs.writeFileSync(CLIENT_TYPES, header + generated);
