@@ -51,7 +51,7 @@ describe('#session-watch', () => {
       env: {
         SESSION_WATCH_TICK_SECONDS: '1',
         SESSION_CHECK_INTERVAL_SECONDS: String(INTERVAL_S),
-        SESSION_CHECKS_PER_REGION_PER_MINUTE: '30',
+        SESSION_CHECKS_PER_REGION_PER_MINUTE: '600',
         WEBHOOK_RETRY_DELAY_SECONDS: '1',
       },
     });
