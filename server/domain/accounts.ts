@@ -4,7 +4,7 @@
  * only by the 新增账号 flow (flows.ts) once the bureau login succeeded (insertAccount).
  * The account name is never answered in clear, the password and session ids never at all.
  */
-import { and, asc, count, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Tx } from '../db';
 import {
@@ -298,80 +298,61 @@ export function maskName(name: string): string {
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
 
+/** The figures statement's row per enterprise (the accounts bound to me with their sessions and records). */
+interface FiguresRow {
+  id: string;
+  accounts: number;
+  mine: number;
+  admins: { userId: string; name: string }[] | null;
+  bound: { id: string; permissions: Channel[]; authValidUntil: string | null }[] | null;
+  sessions: { accountId: string; channel: Channel; expiresAt: string }[] | null;
+  records: (Omit<ViewRecord, 'droppedAt'> & { droppedAt: string | null })[] | null;
+}
+
 /**
  * The home page figures of each enterprise (F2): accounts, mine among them, those of mine that need
- * me (已掉线, 即将到期 within the reminder lead time), the admin state.
+ * me (已掉线, 即将到期 within the reminder lead time), the admin state — read in one statement.
  */
 export const accountFigures =
   (config: Pick<Config, 'SESSION_REMINDER_LEAD_MINUTES'>): EnterpriseFigures =>
   async (db, userId, enterpriseIds) => {
     const figures: Awaited<ReturnType<EnterpriseFigures>> = new Map();
     if (enterpriseIds.length === 0) return figures;
-    const counts = await db
-      .select({
-        enterpriseId: etaxAccounts.enterpriseId,
-        accounts: sql<number>`count(*)::int`,
-        mine: sql<number>`(count(*) filter (where ${accountBindings.userId} = ${userId}))::int`,
-      })
-      .from(etaxAccounts)
-      .leftJoin(accountBindings, eq(accountBindings.accountId, etaxAccounts.id))
-      .where(inArray(etaxAccounts.enterpriseId, enterpriseIds))
-      .groupBy(etaxAccounts.enterpriseId);
-    const admins = await db
-      .select({
-        enterpriseId: enterpriseAdmins.enterpriseId,
-        userId: enterpriseAdmins.userId,
-        name: enterpriseAdmins.name,
-      })
-      .from(enterpriseAdmins)
-      .where(inArray(enterpriseAdmins.enterpriseId, enterpriseIds))
-      .orderBy(asc(enterpriseAdmins.createdAt));
-    const needing = await needingMe(db, config, userId, enterpriseIds);
-    for (const id of enterpriseIds) {
-      const c = counts.find((r) => r.enterpriseId === id);
-      const theirs = admins.filter((a) => a.enterpriseId === id);
+    const mineOf = sql`from ${etaxAccounts} a join ${accountBindings} b on b.account_id = a.id and b.user_id = ${userId}
+      where a.enterprise_id = e.id`;
+    const result = (await db.execute(sql`
+      select e.id,
+        (select count(*)::int from ${etaxAccounts} a where a.enterprise_id = e.id) as accounts,
+        (select count(*)::int ${mineOf}) as mine,
+        (select json_agg(json_build_object('userId', ea.user_id, 'name', ea.name) order by ea.created_at)
+          from ${enterpriseAdmins} ea where ea.enterprise_id = e.id) as admins,
+        (select json_agg(json_build_object('id', a.id, 'permissions', a.permissions, 'authValidUntil', a.auth_valid_until))
+          ${mineOf}) as bound,
+        (select json_agg(json_build_object('accountId', s.account_id, 'channel', s.channel, 'expiresAt', s.expires_at))
+          from ${etaxSessions} s join ${accountBindings} b on b.account_id = s.account_id and b.user_id = ${userId}
+          join ${etaxAccounts} a on a.id = s.account_id where a.enterprise_id = e.id) as sessions,
+        (select json_agg(json_build_object('accountId', w.account_id, 'subject', w.subject, 'droppedAt', w.dropped_at,
+            'dropCause', w.drop_cause, 'dropReason', w.drop_reason))
+          from ${sessionWatch} w join ${accountBindings} b on b.account_id = w.account_id and b.user_id = ${userId}
+          join ${etaxAccounts} a on a.id = w.account_id where a.enterprise_id = e.id) as records
+      from ${enterprises} e
+      where e.id in ${enterpriseIds}`)) as unknown as { rows: FiguresRow[] };
+    const now = Date.now();
+    const soon = now + config.SESSION_REMINDER_LEAD_MINUTES * 60_000;
+    for (const r of result.rows) {
+      const theirs = r.admins ?? [];
       const state = theirs.some((a) => a.userId === userId) ? 'me' : theirs.length > 0 ? 'other' : 'none';
-      figures.set(id, {
-        accountCount: Number(c?.accounts ?? 0),
-        myBoundCount: Number(c?.mine ?? 0),
-        myNeedingCount: needing.get(id) ?? 0,
+      const sessions = (r.sessions ?? []).map((x) => ({ ...x, expiresAt: new Date(x.expiresAt) }));
+      const records = (r.records ?? []).map((x) => ({ ...x, droppedAt: date(x.droppedAt) }));
+      const needing = (r.bound ?? []).filter((a) =>
+        needsHolder(watchState({ ...a, authValidUntil: date(a.authValidUntil) }, sessions, records, now, soon)),
+      ).length;
+      figures.set(r.id, {
+        accountCount: Number(r.accounts),
+        myBoundCount: Number(r.mine),
+        myNeedingCount: needing,
         admin: { state, names: theirs.map((a) => maskName(a.name)) },
       });
     }
     return figures;
   };
-
-/** Per enterprise: how many of the accounts bound to me are 已掉线 or 即将到期. */
-async function needingMe(
-  db: Db,
-  config: Pick<Config, 'SESSION_REMINDER_LEAD_MINUTES'>,
-  userId: string,
-  enterpriseIds: string[],
-): Promise<Map<string, number>> {
-  const mine = await db
-    .select({
-      id: etaxAccounts.id,
-      enterpriseId: etaxAccounts.enterpriseId,
-      permissions: etaxAccounts.permissions,
-      authValidUntil: etaxAccounts.authValidUntil,
-    })
-    .from(etaxAccounts)
-    .innerJoin(accountBindings, and(eq(accountBindings.accountId, etaxAccounts.id), eq(accountBindings.userId, userId)))
-    .where(inArray(etaxAccounts.enterpriseId, enterpriseIds));
-  const counts = new Map<string, number>();
-  if (mine.length === 0) return counts;
-  const ids = mine.map((a) => a.id);
-  const sessions = await db
-    .select({ accountId: etaxSessions.accountId, channel: etaxSessions.channel, expiresAt: etaxSessions.expiresAt })
-    .from(etaxSessions)
-    .where(inArray(etaxSessions.accountId, ids));
-  const records = await watchRecords(db, ids);
-  const now = Date.now();
-  const soon = now + config.SESSION_REMINDER_LEAD_MINUTES * 60_000;
-  for (const a of mine) {
-    if (needsHolder(watchState(a, sessions, records, now, soon))) {
-      counts.set(a.enterpriseId, (counts.get(a.enterpriseId) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
