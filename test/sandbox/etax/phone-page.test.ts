@@ -61,9 +61,40 @@ describe('#etax.phonePage (rule 11)', () => {
     await ticket.waitFor();
     assert.match(await ticket.innerText(), /人脸认证/);
     assert.equal(await page.locator('.phone').count(), 1, 'the filter keeps only that phone');
+    // A 认证 alone cannot fail on the phone; only a face check inside a login or reset can.
+    assert.equal(await ticket.getByRole('button', { name: '识别失败' }).count(), 0);
     await ticket.getByRole('button', { name: '确认' }).click();
     await ticket.waitFor({ state: 'detached', timeout: 5000 });
     assert.equal((await b.gateway.pollAuth(qr.ticket)).state, 'confirmed');
+    await page.context().close();
+  });
+
+  it('should let the holder fail the face check of a 扫脸登录 (识别失败), which offers the recent logins (§3.5)', async () => {
+    const { enterprise, person } = await withPerson(b, { name: '冯十二' });
+    const face = expectStep(
+      await b.gateway.startFaceLogin({ account: person.idNumber, taxId: enterprise.taxId, channel: 'issue' }),
+      'needs_face',
+    );
+    const page = await phonePage(browser);
+    await page.goto(`${b.control}/`);
+    await page.locator('#filter').fill(person.phone);
+    const ticket = page.locator(`[data-ticket="${face.qr.ticket}"]`);
+    await ticket.waitFor();
+    await ticket.getByRole('button', { name: '识别失败' }).click();
+    await ticket.waitFor({ state: 'detached', timeout: 5000 });
+    expectStep(await b.gateway.pollLogin(face.flowId), 'face_failed');
+
+    // The password-reset face check is shown without an enterprise.
+    const reset = await b.gateway.startPasswordReset({
+      idType: '居民身份证',
+      idNumber: person.idNumber,
+      check: 'face',
+    });
+    assert.equal(reset.step, 'needs_face');
+    if (reset.step !== 'needs_face') return;
+    const resetTicket = page.locator(`[data-ticket="${reset.qr.ticket}"]`);
+    await resetTicket.waitFor({ timeout: 5000 });
+    assert.match(await resetTicket.innerText(), /忘记密码 · 安全验证/);
     await page.context().close();
   });
 });
