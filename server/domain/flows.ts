@@ -205,18 +205,9 @@ async function advance(deps: Deps, log: Log, flow: FlowRow, step: LoginStep): Pr
       });
     case 'needs_agreement':
       return save(deps.db, next, { step: 'agreement', agreement: { title: step.title, text: step.text } });
-    case 'face_failed': {
-      // The face did not match (seed §3.5): a new face check at once, shown with the bureau's words.
-      const again = await deps.etax.refreshQr(step.flowId);
-      if (again.step !== 'needs_face') return advance(deps, log, flow, again);
-      return save(
-        deps.db,
-        { ...flow, gatewayFlowEnc: deps.secrets.encrypt(again.flowId) },
-        { step: 'face', qr: await qrView(again.qr), error: { code: 'etax_face_failed', message: step.message } },
-      );
-    }
+    case 'face_failed':
     case 'needs_password':
-      // Only 扫脸登录 asks for it, which the product does not start.
+      // Only 短信登录 / 扫脸登录 come to these (seed §3.2, §3.5), which the product does not start.
       return fail(deps.db, next, 'etax_wrong_step', step.message);
     case 'logged_in':
       return complete(deps, log, next, step.session);
