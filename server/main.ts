@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import closeWithGrace from 'close-with-grace';
 import pinoPretty from 'pino-pretty';
 import { loadConfig, type Config } from './config';
@@ -42,25 +42,34 @@ function localSecrets(config: Config, dataDir: string) {
   return { opsToken, credentialKey: Buffer.from(credentialKey, 'base64') };
 }
 
-function ensureBrowserBuild() {
+/** The first start builds the browser app: it takes minutes, so say so and show that it moves. */
+async function ensureBrowserBuild() {
   if (fs.existsSync(path.join(h5Dir, 'index.html'))) return;
   if (process.env.NODE_ENV === 'production') {
     console.log('dist/h5 is missing: the browser app is not served (npm run build:h5).');
     return;
   }
-  console.log('构建浏览器版（首次启动需要约 1 分钟）…');
+  console.log('首次启动：正在构建浏览器版，通常需要 3–5 分钟（2 核机器上可能更久），完成后自动启动…');
+  const started = Date.now();
+  const seconds = () => Math.round((Date.now() - started) / 1000);
+  const ticker = setInterval(() => console.log(`  构建中…已用 ${seconds()} 秒`), 20_000);
   // The build's own progress output is shown only when it fails.
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', TARO_APP_API: '' },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0) {
-    process.stderr.write(result.stdout?.toString() ?? '');
-    process.stderr.write(result.stderr?.toString() ?? '');
+  const output: Buffer[] = [];
+  const status = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn('npx', ['taro', 'build', '--type', 'h5'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production', TARO_APP_API: '' },
+    });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk));
+    child.on('error', reject).on('exit', resolve);
+  }).finally(() => clearInterval(ticker));
+  if (status !== 0) {
+    process.stderr.write(Buffer.concat(output));
     throw new Error('The browser build failed (npm run build:h5).');
   }
+  console.log(`浏览器版构建完成，用时 ${seconds()} 秒`);
 }
 
 async function main() {
@@ -68,7 +77,7 @@ async function main() {
   const dataDir = path.resolve(config.DATA_DIR);
   if (!config.DATABASE_URL) refuseOldPglite(dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
-  ensureBrowserBuild();
+  await ensureBrowserBuild();
   const { opsToken, credentialKey } = localSecrets(config, dataDir);
   // A person at a terminal reads lines; a log collector gets one JSON object a line.
   const logStream = process.stdout.isTTY
@@ -104,11 +113,12 @@ async function main() {
     for (const e of demo.enterprises) lines.push(`    ${e.name}  ${e.taxId}  ${e.region}`);
   }
   if (bureauPeople.length) {
-    lines.push('  e-tax sandbox accounts (电子税局账号 / 密码):');
+    // 证件号码 too: 重置税局密码 asks for it, and the phone page shows it masked (issue 12).
+    lines.push('  e-tax sandbox accounts (电子税局账号 / 密码, 证件号码):');
     for (const p of bureauPeople) {
       const how = p.loginType === 'manual' ? '人工登录' : p.loginType === 'huameng' ? '华盟托管号码' : '企享云办税小号';
       lines.push(
-        `    ${p.enterpriseName} ${p.role} ${p.name}: ${p.account} / ${p.passwordCurrent ? p.password : '(已在沙箱修改)'}  ${how}`,
+        `    ${p.enterpriseName} ${p.role} ${p.name}: ${p.account} / ${p.passwordCurrent ? p.password : '(已在沙箱修改)'}  ${how}  证件号码 ${p.idNumber}`,
       );
     }
   }
