@@ -206,7 +206,10 @@ describe('#e2e.layout', () => {
     await checkLayout(link, 'link-qr');
     await link.goto('about:blank');
     await link.goto(`${server.url}/#/packages/notify/pages/link/index?t=not-a-real-token`);
-    await seen(link, /链接/, { exact: false }).waitFor();
+    // A bad link leads somewhere: back to the invoice system, not a 重试 that cannot help.
+    await seen(link, '链接无效').waitFor();
+    await seen(link, '请核对链接是否完整，或回到开票系统重新发起登录').waitFor();
+    assert.equal(await seen(link, '重试').isVisible(), false);
     await checkLayout(link, 'link-bad');
     await link.context().close();
   });

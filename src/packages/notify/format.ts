@@ -38,5 +38,14 @@ export function problemText(problem: RequestProblem, via: 'app' | 'link'): { tit
       detail: '请在发票云小程序中处理登录通知，或在开票系统中重新发起登录',
     };
   }
+  // Any other refusal of a link (a token cut short, mistyped): trying again cannot help (issue 12).
+  if (via === 'link' && problem.status >= 400 && problem.status < 500 && problem.status !== 429) {
+    return { title: '链接无效', detail: '请核对链接是否完整，或回到开票系统重新发起登录' };
+  }
   return { title: '加载失败', detail: problem.message };
+}
+
+/** Whether 重试 can help: the answer did not come, or the server had trouble — not a refusal. */
+export function retryable(problem: RequestProblem): boolean {
+  return problem.status === 0 || problem.status === 429 || problem.status >= 500;
 }

@@ -212,6 +212,8 @@ describe('#pages.accountList', () => {
 
     await waitFor(() => expect(screen.queryByText('已锁定')).not.toBeInTheDocument());
     expect(jest.mocked(Taro.showModal).mock.calls[0][0]?.content).toContain('请先更新密码，否则解锁后会再次锁定');
+    // One step further: the modal leads to the password (issue 12).
+    expect(jest.mocked(Taro.showModal).mock.calls[0][0]?.cancelText).toBe('更新密码');
     expect(fake.account('acc-locked')?.locked).toBeUndefined();
   });
 

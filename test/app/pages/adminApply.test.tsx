@@ -71,7 +71,7 @@ describe('#pages.adminApply', () => {
     fireEvent.click(screen.getByText('登录'));
 
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已成为数电配置管理员', icon: 'success' });
+    expect(Taro.showToast).toHaveBeenCalledWith({ title: '已成为管理员', icon: 'success' });
     expect(fake.flows[0].step).toBe('done');
     await waitFor(() => expect(app.store.admins.isAdmin('ent-1')).toBe(true));
   });

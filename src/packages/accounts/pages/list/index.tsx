@@ -6,7 +6,13 @@ import { usePageLoad } from '../../../../usePageLoad';
 import type { AccountView } from '../../../../../types/accounts';
 import { AppPage } from '../../../../components/AppPage';
 import { openPage } from '../../../../navigation';
-import { accountAddUrl, accountChangeWechatUrl, accountEditUrl, accountLoginUrl } from '../../../../routes';
+import {
+  accountAddUrl,
+  accountChangeWechatUrl,
+  accountEditUrl,
+  accountLoginUrl,
+  passwordSyncUrl,
+} from '../../../../routes';
 import { useStores } from '../../../../stores';
 import { AccountCard } from '../../components/AccountCard';
 import { useParam } from '../../params';
@@ -85,10 +91,18 @@ function AccountListPage() {
 
   const unlock = async (account: AccountView) => {
     // Seed: unlocking a password lock without updating the password locks the account again soon.
-    const content = account.locked?.byPassword
+    // A password lock: the modal leads on to the password, one step further (issue 12).
+    const byPassword = account.locked?.byPassword === true;
+    const content = byPassword
       ? '该账号因密码错误被锁定。请先更新密码，否则解锁后会再次锁定。确定解锁？'
       : `确定解锁 ${account.maskedAccount}？`;
-    const { confirm } = await Taro.showModal({ title: '解锁', content, confirmText: '确定', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '解锁',
+      content,
+      confirmText: '确定',
+      cancelText: byPassword ? '更新密码' : '取消',
+    });
+    if (!confirm && byPassword) openPage(passwordSyncUrl(account.id));
     if (!confirm) return;
     const ok = await accounts.unlock(account.id);
     Taro.showToast(

@@ -59,7 +59,8 @@ function AdminApplyPage() {
   const step = flow.step;
   useEffect(() => {
     if (step !== 'done') return;
-    Taro.showToast({ title: '已成为数电配置管理员', icon: 'success' });
+    // A toast with an icon shows 7 characters: the page it returns to says the rest.
+    Taro.showToast({ title: '已成为管理员', icon: 'success' });
     admins.load(enterpriseId);
     tenants.load();
     navigateBackOr(adminsUrl(enterpriseId));

@@ -7,7 +7,7 @@ import { CHANNEL_LABELS, CHANNEL_SHORT } from '../../../../../types/domain';
 import { Cell, CellGroup } from '../../../../components/Cells';
 import type { FlowStore } from '../../../../stores';
 import { FlowContext, FlowSteps } from '../../../accounts/components/FlowSteps';
-import { clockText, problemText, successText, timeLeftText } from '../../format';
+import { clockText, problemText, retryable, successText, timeLeftText } from '../../format';
 import type { OpenRequest } from '../../stores/OpenRequest';
 import './index.scss';
 
@@ -75,12 +75,12 @@ function RequestPanelComponent({ request, flow, via, doneExtra }: RequestPanelPr
   if (!view) {
     if (!request.problem) return <View className='weui-loadmore'>加载中…</View>;
     const { title: problemTitle, detail } = problemText(request.problem, via);
-    const retryable = request.problem.status !== 404 && request.problem.status !== 410;
+    const canRetry = retryable(request.problem);
     return (
       <View className='weui-empty request-panel__problem'>
         <View className='weui-empty__title'>{problemTitle}</View>
         <View className='weui-empty__desc'>{detail}</View>
-        {retryable && (
+        {canRetry && (
           <View className='weui-btn-area'>
             <Button className='weui-btn' onClick={() => request.load()}>
               重试
