@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
 import type { AccountDetail, AccountListResponse, FlowState, SubscriptionsResponse } from '../../types/accounts';
 import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
-import { check, openPage } from './launch';
+import { check, openPage, SMS_COUNTDOWN_STARTED } from './launch';
 
 const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
 const account: AccountDetail = {
@@ -110,7 +110,7 @@ test('登录 starts the SMS step with its countdown; 更换微信 asks for the p
   const login = host.current.findAll('button').find((b) => visibleText(b).join('') === '登录');
   assert.ok(login, host.current.text());
   await host.current.tap(login);
-  check(host, ['验证码已发送至', '60s 后重新获取']);
+  check(host, ['验证码已发送至', SMS_COUNTDOWN_STARTED]);
   const start = host.requests.find((r) => r.method === 'POST' && r.path.endsWith('/accounts/acc-1/flows'));
   assert.deepEqual(start?.data, { purpose: 'login', channel: 'issue', method: 'password', qrApp: 'tax' });
 

@@ -8,7 +8,7 @@ import type { AccountDetail, FlowState } from '../../types/accounts';
 import type { AdminListResponse, AuditLogResponse } from '../../types/admin';
 import type { PasswordChangeState, PasswordItem } from '../../types/passwords';
 import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
-import { check, openPage } from './launch';
+import { check, openPage, SMS_COUNTDOWN_STARTED } from './launch';
 
 const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
 const account: AccountDetail = {
@@ -140,7 +140,7 @@ test('申请绑定 explains with the risk note, then 提交验证 starts the SMS
   assert.equal(page.describe(page.find('input', { placeholder: '请输入电子税局密码' })).props.password, true);
 
   await host.current.tap(button(host, '提交验证'));
-  check(host, ['验证码已发送至', '138****5678', '60s 后重新获取', '登录']);
+  check(host, ['验证码已发送至', '138****5678', SMS_COUNTDOWN_STARTED, '登录']);
   const start = host.requests.find((r) => r.method === 'POST' && r.path.endsWith('/admins/flows'));
   assert.deepEqual(start?.data, { account: '13800005678', password: 'Legal#2025' });
 });
@@ -179,7 +179,7 @@ test('重置税局密码 goes 证件 → 获取验证码 → 新密码 → 更�
   });
 
   await host.current.tap(exactly(host, 'text', '获取验证码'));
-  check(host, ['验证码已发送至', '60s 后重新获取']);
+  check(host, ['验证码已发送至', SMS_COUNTDOWN_STARTED]);
   await host.current.input(host.current.find('input', { placeholder: '请输入验证码' }), '246810');
   await host.current.tap(button(host, '下一步'));
   check(host, ['新密码', '确认密码']);

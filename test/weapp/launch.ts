@@ -19,10 +19,19 @@ export async function openPage(t: TestContext, url: string, routes: Routes): Pro
   return host;
 }
 
-/** Every expected text is on the page, nothing failed, and every call had a route. */
-export function check(host: WeappHost, expected: string[]): void {
+/**
+ * The SMS step's resend countdown has just started: 60 s, or 59 s when the machine was slow enough for
+ * its first tick to pass before the page is read.
+ */
+export const SMS_COUNTDOWN_STARTED = /(?:^|[^\d])(?:60|59)s 后重新获取/;
+
+/** Every expected text (or pattern) is on the page, nothing failed, and every call had a route. */
+export function check(host: WeappHost, expected: (string | RegExp)[]): void {
   const text = host.current.text();
-  for (const want of expected) assert.ok(text.includes(want), `"${want}" is not on ${host.current.route}:\n${text}`);
+  for (const want of expected) {
+    const found = typeof want === 'string' ? text.includes(want) : want.test(text);
+    assert.ok(found, `"${want}" is not on ${host.current.route}:\n${text}`);
+  }
   assert.deepEqual(host.errors, [], host.errorText());
   assert.deepEqual(
     host.unmatched.map((r) => `${r.method} ${r.path}`),

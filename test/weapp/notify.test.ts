@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { FlowState, SubscriptionsResponse } from '../../types/accounts';
 import type { LoginRequestListResponse, LoginRequestView } from '../../types/requests';
 import { visibleText, WeappHost } from '../support/weapp-host';
-import { check, openPage } from './launch';
+import { check, openPage, SMS_COUNTDOWN_STARTED } from './launch';
 
 const TOKEN = 'link-token-0123456789abcdef';
 const request: LoginRequestView = {
@@ -62,7 +62,7 @@ test('登录通知 shows what is asked and starts the SMS step', async (t) => {
 
   await host.current.tap(button(host, '登录'));
 
-  check(host, ['验证码已发送至', '60s 后重新获取']);
+  check(host, ['验证码已发送至', SMS_COUNTDOWN_STARTED]);
   const start = host.requests.find((r) => r.method === 'POST' && r.path.endsWith('/login-requests/req-1/flows'));
   assert.deepEqual(start?.data, { method: 'password', qrApp: 'tax' });
 });
