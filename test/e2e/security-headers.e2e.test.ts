@@ -52,7 +52,10 @@ describe('#e2e.securityHeaders', () => {
     await seen(page, world.enterpriseName).waitFor();
     await seen(page, '编辑').click();
     await seen(page, '选择一个租户后可解绑').waitFor();
-    await page.locator('.tenant-edit').getByText(`租户${world.taxId.slice(-4)}`, { exact: true }).click();
+    await page
+      .locator('.tenant-edit')
+      .getByText(`租户${world.taxId.slice(-4)}`, { exact: true })
+      .click();
     await seen(page, '解绑').click();
     await seen(page, /你在该租户绑定的 2 个账号将解绑/).waitFor();
     const shots = process.env.SCREENSHOT_DIR;
