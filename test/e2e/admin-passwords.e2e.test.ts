@@ -20,19 +20,10 @@ import {
   tenantWithEnterprise,
   type Member,
 } from '../support/etax';
+import { checkLayout } from '../support/layout';
 import { addHostedAccount, lockByWrongPassword, namedPerson, storedAccounts } from '../support/passwords';
 
 const h5Dir = path.resolve(__dirname, '../../dist/h5');
-/** SCREENSHOTS=<folder>: the 扫脸验证 screens at 320, 375 and 414 px wide, to look at. */
-async function shot(page: Page, name: string) {
-  const dir = process.env.SCREENSHOTS;
-  if (!dir) return;
-  for (const width of [320, 375, 414]) {
-    await page.setViewportSize({ width, height: 740 });
-    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`) });
-  }
-  await page.setViewportSize({ width: 375, height: 740 });
-}
 const LIST = 'packages/accounts/pages/list/index';
 
 describe('#e2e.admin-passwords', () => {
@@ -224,10 +215,10 @@ describe('#e2e.admin-passwords', () => {
     await seen(page, '下一步').click();
     await seen(page, '开始扫脸验证').waitFor();
     await seen(page, '扫脸验证').waitFor();
-    await shot(page, 'face-start');
+    await checkLayout(page, 'password-face-start');
     await seen(page, '开始扫脸验证').click();
     await seen(page, '请使用税务APP扫描二维码，完成人脸识别').waitFor();
-    await shot(page, 'face-qr');
+    await checkLayout(page, 'password-face-qr');
 
     // The holder's face does not match on the phone: the bureau's words and 重新验证.
     const ticket = async () =>
@@ -239,7 +230,7 @@ describe('#e2e.admin-passwords', () => {
       body: { idNumber: person.idNumber },
     });
     await seen(page, /人脸识别未通过/, { exact: false }).waitFor();
-    await shot(page, 'face-failed');
+    await checkLayout(page, 'password-face-failed');
     await seen(page, '重新验证').click();
     await seen(page, '请使用税务APP扫描二维码，完成人脸识别').waitFor();
     const second = await ticket();

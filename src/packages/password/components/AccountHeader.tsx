@@ -12,9 +12,13 @@ function AccountHeaderComponent({ accountId }: { accountId: string }) {
   if (!account) return error ? <View className='weui-form__error'>{error}</View> : null;
   return (
     <CellGroup title={account.enterprise.name}>
+      {/* The account beside its label, not at the right: the 税号 below keeps the row's whole width (320 px). */}
       <Cell
-        title='电子税局账号'
-        value={<Text className='weui-tabular'>{account.maskedAccount}</Text>}
+        title={
+          <Text>
+            电子税局账号 <Text className='weui-tabular'>{account.maskedAccount}</Text>
+          </Text>
+        }
         description={
           <View>
             <View className='weui-tabular'>{`税号 ${account.enterprise.taxId}`}</View>
