@@ -68,7 +68,7 @@ export function openapiDocument() {
           event: 'tax_session.ended',
           requestId: '4f0c6a36-5d5b-4f59-9d1a-2d3c8a7f1e20',
           status: 'done',
-          taxId: '91650100MA7XJ3K84Q',
+          taxId: '91650100MA7XJ3K84G',
           channel: 'issue',
           purpose: 'login',
           account: '139****7550',
@@ -82,7 +82,7 @@ export function openapiDocument() {
         sessionDroppedPayload,
         {
           event: 'session.dropped',
-          taxId: '91650100MA7XJ3K84Q',
+          taxId: '91650100MA7XJ3K84G',
           account: '139****7550',
           channel: 'issue',
           droppedAt: '2026-12-07T03:15:42.000Z',
@@ -98,7 +98,7 @@ export function openapiDocument() {
         sessionExpiringPayload,
         {
           event: 'session.expiring',
-          taxId: '91650100MA7XJ3K84Q',
+          taxId: '91650100MA7XJ3K84G',
           account: '139****7550',
           purpose: 'login',
           channel: 'issue',

@@ -80,6 +80,9 @@ const ERROR_RESPONSE = {
 export function zodToJsonSchema(value: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   const json = z.toJSONSchema(value, { io, unrepresentable: 'any' }) as Record<string, unknown>;
   delete json.$schema;
+  // zod leaves a schema's examples out of its input form when a field transforms; they are inputs here.
+  const examples = z.globalRegistry.get(value)?.examples;
+  if (examples && !json.examples) json.examples = examples;
   return json;
 }
 

@@ -55,6 +55,16 @@ describe('#openapi', () => {
       }
     }
     assert.deepEqual(problems, []);
+    // The operator API's request bodies carry an example an integrator can send as it stands.
+    for (const [p, method] of [
+      ['/ops/v1/tenants', 'post'],
+      ['/ops/v1/tenants/{tenantId}/enterprises', 'post'],
+      ['/ops/v1/tax-sessions', 'post'],
+      ['/ops/v1/tenants/{tenantId}/webhook', 'put'],
+    ]) {
+      const media = doc.paths[p][method].requestBody.content['application/json'];
+      assert.ok(media.example ?? media.examples ?? media.schema.examples, `${method} ${p}: no example`);
+    }
     assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
     assert.ok(ids.length >= 57, `${ids.length} operations`);
   });

@@ -186,6 +186,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "乌鲁木齐丝路商贸集团"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                 };
@@ -252,6 +257,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "乌鲁木齐丝路商贸有限责任公司",
+                 *       "taxId": "91650100MA7XJ3K84G",
+                 *       "region": "新疆"
+                 *     }
+                 */
                 "application/json": {
                     name: string;
                     taxId: string;
@@ -319,6 +331,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "taxId": "91650100MA7XJ3K84G",
+                 *       "channel": "issue",
+                 *       "purpose": "login",
+                 *       "account": "13977846513"
+                 *     }
+                 */
                 "application/json": {
                     taxId: string;
                     /** @enum {string} */
@@ -338,6 +358,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "account": "139****6513",
+                     *       "expiresAt": "2026-12-07T05:15:42.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         status: "ready";
@@ -352,6 +379,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "pending",
+                     *       "requestId": "4f0c6a36-5d5b-4f59-9d1a-2d3c8a7f1e20",
+                     *       "message": "请139****6513绑定的微信用户，前往发票云小程序点击收到的登录通知进行操作",
+                     *       "expiresAt": "2026-12-07T03:25:42.000Z"
+                     *     }
+                     */
                     "application/json": {
                         /** @enum {string} */
                         status: "pending";
@@ -415,6 +450,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "requestId": "4f0c6a36-5d5b-4f59-9d1a-2d3c8a7f1e20",
+                     *       "status": "done",
+                     *       "expiresAt": "2026-12-07T03:25:42.000Z"
+                     *     }
+                     */
                     "application/json": {
                         requestId: string;
                         /** @enum {string} */
@@ -530,6 +572,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://invoice.example.com/hooks/fapiaoyun",
+                 *       "secret": "a-long-shared-secret-of-yours"
+                 *     }
+                 */
                 "application/json": {
                     /** Format: uri */
                     url: string;
@@ -751,7 +799,7 @@ export interface operations {
                  *       "event": "tax_session.ended",
                  *       "requestId": "4f0c6a36-5d5b-4f59-9d1a-2d3c8a7f1e20",
                  *       "status": "done",
-                 *       "taxId": "91650100MA7XJ3K84Q",
+                 *       "taxId": "91650100MA7XJ3K84G",
                  *       "channel": "issue",
                  *       "purpose": "login",
                  *       "account": "139****7550",
@@ -804,7 +852,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "event": "session.dropped",
-                 *       "taxId": "91650100MA7XJ3K84Q",
+                 *       "taxId": "91650100MA7XJ3K84G",
                  *       "account": "139****7550",
                  *       "channel": "issue",
                  *       "droppedAt": "2026-12-07T03:15:42.000Z",
@@ -858,7 +906,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "event": "session.expiring",
-                 *       "taxId": "91650100MA7XJ3K84Q",
+                 *       "taxId": "91650100MA7XJ3K84G",
                  *       "account": "139****7550",
                  *       "purpose": "login",
                  *       "channel": "issue",
