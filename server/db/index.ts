@@ -92,8 +92,21 @@ async function openEmbedded(opts: OpenDatabaseOptions): Promise<Database> {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fapiaoyun-pg-'));
     fs.chmodSync(tmp, 0o711); // as root, the server's own user must reach its folder
     // Throwaway data: durability is not wanted, speed is.
-    cluster = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), settings: { fsync: 'off' } });
-    release = () => fs.rmSync(tmp, { recursive: true, force: true });
+    const remove = () => fs.rmSync(tmp, { recursive: true, force: true });
+    // A process that exits without closing (a test file ending) leaves no folder behind either; the
+    // cluster's own exit hook, registered first, has told the server to stop by then.
+    process.on('exit', remove);
+    try {
+      cluster = await startEmbeddedPostgres({ dir: path.join(tmp, 'pg'), settings: { fsync: 'off' } });
+    } catch (e) {
+      process.off('exit', remove);
+      remove();
+      throw e;
+    }
+    release = () => {
+      process.off('exit', remove);
+      remove();
+    };
   }
   await cluster.createDatabase('fapiaoyun');
   return openPostgres(cluster.url('fapiaoyun'), 'embedded', opts.poolSize, async () => {
