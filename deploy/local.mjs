@@ -62,6 +62,9 @@ export async function startCluster({ env, instances = 2, port, dir = path.join(R
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'main.js'))) {
     throw new Error('dist/server/main.js is missing: run npm run build:server first.');
   }
+  if (!fs.existsSync(NGINX)) {
+    throw new Error(`nginx is not installed at ${NGINX}: apt-get install -y nginx (or set NGINX to its path).`);
+  }
   for (const key of ['DATABASE_URL', 'CREDENTIAL_KEY', 'OPS_TOKEN']) {
     if (!env[key]) throw new Error(`${key} is not set (deploy/instance.env): every instance needs the same one.`);
   }
