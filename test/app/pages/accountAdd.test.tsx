@@ -79,6 +79,33 @@ describe('#pages.accountAdd', () => {
     expect(screen.queryByText('办税员')).not.toBeInTheDocument();
   });
 
+  it('should drop the last person’s 税局登记 and prefilled 身份 when another account is typed (issue 12)', async () => {
+    const { fake } = setup();
+    await screen.findByText('91350100M000100Y43');
+    fake.lookup = { name: '张*丰', roles: [{ role: '开票员', permissions: ['issue'] }] };
+    type('手机号码/证件号码/用户名', '15112341832');
+    fireEvent.blur(input('手机号码/证件号码/用户名'));
+    expect(await screen.findByText(/税局登记：张\*丰/)).toBeInTheDocument();
+
+    fake.lookup = undefined;
+    type('手机号码/证件号码/用户名', '13900000000');
+    expect(screen.queryByText(/税局登记/)).not.toBeInTheDocument();
+    fireEvent.blur(input('手机号码/证件号码/用户名'));
+    await waitFor(() => expect(screen.getByText('办税员')).toBeInTheDocument());
+    expect(screen.queryByText('开票员')).not.toBeInTheDocument();
+  });
+
+  it('should show the chosen business as a row that changes in place, keeping what was typed (issue 12)', async () => {
+    setup();
+    await screen.findByText('91350100M000100Y43');
+    type('手机号码/证件号码/用户名', '15112341832');
+    expect(screen.getByText('开票业务')).toBeInTheDocument();
+    taroMock.tapActionSheets(1);
+    fireEvent.click(screen.getByText('开票业务'));
+    expect(await screen.findByText('收票业务')).toBeInTheDocument();
+    expect(input('手机号码/证件号码/用户名')).toHaveValue('15112341832');
+  });
+
   it('should keep the chosen 身份 when the bureau knows nothing of the account', async () => {
     setup();
     await screen.findByText('91350100M000100Y43');
@@ -112,7 +139,7 @@ describe('#pages.accountAdd', () => {
     expect(input('请输入电子税局密码').value).toBe('Secret#123');
   });
 
-  it('should show refusals that concern the whole form at the top', async () => {
+  it('should show refusals that concern the whole form beside the 登录 button (issue 12)', async () => {
     const { fake } = setup();
     fake.refuseNextStart(400, 'etax_no_relation', NO_RELATION);
     fillForm();

@@ -1,11 +1,14 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
 import { InputCell } from '../../../../components/Cells';
-import type { LoginType, Role } from '../../../../../types/domain';
-import { LOGIN_TYPE_LABELS, LOGIN_TYPES, ROLES, WITHDRAWN_LOGIN_TYPE_LABEL } from '../../labels';
+import type { Channel, LoginType, Role } from '../../../../../types/domain';
+import { CHANNEL_LABELS, LOGIN_TYPE_LABELS, LOGIN_TYPES, ROLES, WITHDRAWN_LOGIN_TYPE_LABEL } from '../../labels';
 import type { AddField, AddFormValues } from '../../rules';
 
 interface AddAccountFormProps {
   enterprise: { taxId: string; region: string } | undefined;
+  /** 开票业务 or 收票业务, shown and changeable in place. */
+  business: Channel;
+  onPickBusiness: () => void;
   values: AddFormValues;
   errors: Partial<Record<AddField, string>>;
   topError: string | null;
@@ -45,6 +48,11 @@ export function AddAccountForm(props: AddAccountFormProps) {
             <View className='weui-cell__desc account-add__recent'>最近登录</View>
           </View>
         </View>
+        <View className='weui-cell weui-cell_access' hoverClass='weui-cell_active' onClick={props.onPickBusiness}>
+          <View className='weui-cell__hd'>业务</View>
+          <View className='weui-cell__bd'>{CHANNEL_LABELS[props.business]}</View>
+          <View className='weui-cell__ft' />
+        </View>
         <Picker
           mode='selector'
           range={[...ROLES]}
@@ -68,9 +76,7 @@ export function AddAccountForm(props: AddAccountFormProps) {
           onBlur={props.onAccountDone}
         />
         <FieldError message={errors.account} />
-        {props.bureauHint && (
-          <View className='weui-cells__tips account-add__bureau'>{`税局登记：${props.bureauHint}`}</View>
-        )}
+        {props.bureauHint && <View className='account-add__bureau'>{`税局登记：${props.bureauHint}`}</View>}
         <InputCell
           label='密码'
           placeholder='请输入电子税局密码'

@@ -13,7 +13,7 @@ import { FlowSteps, useFlowLeftWithPage } from '../../components/FlowSteps';
 import { RecentLogins } from '../../components/RecentLogins';
 import { CHANNEL_SHORT } from '../../labels';
 import { useParam } from '../../params';
-import { fieldOfError, validateAddForm, type AddField, type AddFormValues } from '../../rules';
+import { BUSINESS_CHOICES, fieldOfError, validateAddForm, type AddField, type AddFormValues } from '../../rules';
 import { AddAccountForm } from './AddAccountForm';
 import './index.scss';
 
@@ -23,7 +23,8 @@ const DEFAULT_ROLE: Role = '办税员';
 /** F5 新增账号: the form, then the bureau's steps; the account is saved once the bureau login succeeds. */
 function AccountAddPage() {
   const { accounts, tenants } = useStores();
-  const business: Channel = useParam('business') === 'receive' ? 'receive' : 'issue';
+  // 开票业务/收票业务: chosen in the list's sheet, changeable here without losing what was typed.
+  const [business, setBusiness] = useState<Channel>(useParam('business') === 'receive' ? 'receive' : 'issue');
   const enterpriseParam = useParam('enterpriseId');
   // Picking a recent login (F19) switches to that enterprise, keeping what was typed.
   const [enterpriseId, setEnterpriseId] = useState(enterpriseParam);
@@ -37,6 +38,8 @@ function AccountAddPage() {
   const [localErrors, setLocalErrors] = useState<Partial<Record<AddField, string>>>({});
   const [picking, setPicking] = useState(false);
   const [bureauHint, setBureauHint] = useState<string | null>(null);
+  // The 身份 the last lookup filled in (not one the user chose): it goes with that person.
+  const [prefilledRole, setPrefilledRole] = useState<Role | null>(null);
 
   const flow = useFlowLeftWithPage();
 
@@ -64,6 +67,9 @@ function AccountAddPage() {
   const topError = serverError && !serverField ? serverError.message : null;
 
   const change = (field: AddField, value: string) => {
+    // Another account: what the bureau said of the last one no longer holds.
+    if (field === 'account') setBureauHint(null);
+    if (field === 'role') setPrefilledRole(null);
     setValues((v) => ({ ...v, [field]: value }));
     setLocalErrors((e) => ({ ...e, [field]: undefined }));
     flow.clearError();
@@ -73,10 +79,16 @@ function AccountAddPage() {
   const lookUpAccount = async () => {
     const account = values.account.trim();
     if (!account || !enterpriseId) return;
+    setBureauHint(null);
     const found = await accounts.lookupAccount(enterpriseId, account);
-    if (!found || found.roles.length === 0) return setBureauHint(null);
+    if (!found || found.roles.length === 0) {
+      if (prefilledRole) setValues((v) => (v.role === prefilledRole ? { ...v, role: DEFAULT_ROLE } : v));
+      setPrefilledRole(null);
+      return;
+    }
     const best = found.roles.find((r) => r.permissions.includes(business)) ?? found.roles[0];
     setValues((v) => ({ ...v, role: best.role }));
+    setPrefilledRole(best.role);
     setBureauHint(
       `${found.name} · ${found.roles.map((r) => `${r.role}（${r.permissions.map((p) => CHANNEL_SHORT[p]).join('、') || '无开收票权限'}）`).join('，')}`,
     );
@@ -103,6 +115,16 @@ function AccountAddPage() {
     });
   };
 
+  const pickBusiness = async () => {
+    try {
+      const { tapIndex } = await Taro.showActionSheet({ itemList: BUSINESS_CHOICES.map((c) => c.label) });
+      const choice = BUSINESS_CHOICES[tapIndex];
+      if (choice) setBusiness(choice.channel);
+    } catch {
+      // Dismissed: the business stays.
+    }
+  };
+
   const pick = async (login: RecentLogin) => {
     setPicking(false);
     if (!tenants.loaded) await tenants.load();
@@ -123,6 +145,8 @@ function AccountAddPage() {
             errors={errors}
             topError={topError}
             busy={flow.busy}
+            business={business}
+            onPickBusiness={pickBusiness}
             onChange={change}
             onAccountDone={lookUpAccount}
             bureauHint={bureauHint}
