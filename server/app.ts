@@ -26,6 +26,7 @@ import { accountRoutes } from './routes/api/accounts';
 import { flowRoutes } from './routes/api/flows';
 import { adminRoutes } from './routes/api/admins';
 import { passwordRoutes } from './routes/api/passwords';
+import { soterRoutes } from './routes/api/soter';
 import { opsTenantRoutes } from './routes/ops/tenants';
 import { loginRequestRoutes } from './routes/api/login-requests';
 import { linkRoutes } from './routes/api/link';
@@ -127,6 +128,7 @@ export async function buildApp({
         await authed.register(loginRequestRoutes, { ctx });
         await authed.register(adminRoutes, { ctx });
         await authed.register(passwordRoutes, { ctx });
+        await authed.register(soterRoutes, { ctx });
       });
     },
     { prefix: API_PREFIX },

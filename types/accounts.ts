@@ -11,6 +11,7 @@
  * and expire.
  */
 import { z } from 'zod';
+import { soterProof } from './soter';
 import {
   CHANNELS,
   LOGIN_TYPES,
@@ -127,8 +128,13 @@ export const accountFlowBody = z.object({
   qrApp: z.enum(QR_APPS, '请选择扫码的APP').default('tax'),
   /** 更换微信: the holder proves it with the account's password. */
   password: z.string().min(1, '请输入密码').max(64, '密码过长').optional(),
+  /** 更换微信: the SOTER proof (types/soter.ts); absent or {unavailable: true} on a device without biometrics. */
+  soter: soterProof.optional(),
 });
 export type AccountFlowBody = z.input<typeof accountFlowBody>;
+
+/** DELETE /api/v1/accounts/:accountId — optional body: the admin's SOTER proof (types/soter.ts). */
+export const deleteAccountBody = z.object({ soter: soterProof.optional() });
 
 /** POST /api/v1/flows/:flowId/sms */
 export const smsCodeBody = z.object({

@@ -9,6 +9,7 @@
  * written to the enterprise's audit log and the bound user is told by a subscribe message.
  */
 import { z } from 'zod';
+import { soterProof, type BiometricMode } from './soter';
 
 /** POST /api/v1/enterprises/:enterpriseId/admins/flows — 提交验证. 201 → FlowState (types/accounts.ts). */
 export const adminFlowBody = z.object({
@@ -16,6 +17,8 @@ export const adminFlowBody = z.object({
   account: z.string().trim().min(1, '请输入电子税局账号').max(64, '账号过长'),
   /** Checked by the bureau login; never stored, never sent back. */
   password: z.string().min(1, '请输入密码').max(64, '密码过长'),
+  /** The SOTER proof (types/soter.ts); absent or {unavailable: true} on a device without biometrics. */
+  soter: soterProof.optional(),
 });
 export type AdminFlowBody = z.input<typeof adminFlowBody>;
 
@@ -40,13 +43,24 @@ export interface AdminListResponse {
 // DELETE /api/v1/enterprises/:enterpriseId/admins/me → 204 (step down; 409 not_admin when I am not one)
 
 /** What an admin did with the rights of the role. */
-export const AUDIT_ACTIONS = ['delete_account', 'unbind_on_leave', 'admin_end_on_leave', 'failed_attempt'] as const;
+export const AUDIT_ACTIONS = [
+  'delete_account',
+  'unbind_on_leave',
+  'admin_end_on_leave',
+  'failed_attempt',
+  'change_wechat_start',
+  'admin_apply_start',
+  'password_reset_start',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   delete_account: '删除已绑定其他微信的账号',
   unbind_on_leave: '退出租户，账号随之解绑',
   admin_end_on_leave: '退出租户，不再是数电配置管理员',
   failed_attempt: '他人输错该账号的密码或验证码',
+  change_wechat_start: '发起更换微信',
+  admin_apply_start: '申请成为数电配置管理员',
+  password_reset_start: '发起重置税局密码',
 };
 
 /** One entry of the audit log. No secret is ever in it. */
@@ -67,6 +81,10 @@ export interface AuditEntry {
   enterpriseName: string;
   /** 税号 */
   taxId: string;
+  /** SOTER-guarded acts (types/soter.ts): confirmed by 指纹 / 面容, or the device had none. */
+  biometric?: BiometricMode;
+  /** BIOMETRIC_LABELS[biometric], for the screen. */
+  biometricLabel?: string;
 }
 
 /** GET /api/v1/enterprises/:enterpriseId/audit-log — admins of the enterprise only (403 otherwise). */

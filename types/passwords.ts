@@ -27,6 +27,7 @@
 import { z } from 'zod';
 import { ID_TYPES, type PasswordItemState, type QrApp } from './domain';
 import { idNumberError, passwordPolicyError } from './validators';
+import { soterProof } from './soter';
 
 /** POST /api/v1/accounts/:accountId/password-resets — 重置税局密码, 身份认证 page's 下一步. 201 → PasswordChangeState */
 export const passwordResetBody = z
@@ -38,6 +39,8 @@ export const passwordResetBody = z
       .string('请输入证件号码')
       .max(32, '证件号码格式不正确，请核对后重新输入')
       .transform((s) => s.replace(/\s/g, '').toUpperCase()),
+    /** The SOTER proof (types/soter.ts); absent or {unavailable: true} on a device without biometrics. */
+    soter: soterProof.optional(),
   })
   .superRefine((body, ctx) => {
     const error = idNumberError(body.idType, body.idNumber);

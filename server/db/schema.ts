@@ -20,6 +20,7 @@ import type { Channel, IdType, LoginType, Role } from '../../types/domain';
 import type { FlowState } from '../../types/accounts';
 import type { LoginRequestPurpose, LoginRequestStatus } from '../../types/requests';
 import type { AuditAction } from '../../types/admin';
+import type { BiometricMode, SoterAct } from '../../types/soter';
 import type { PasswordChangeKind, PasswordChangeState } from '../../types/passwords';
 import type { PasswordItemState } from '../../types/domain';
 
@@ -364,9 +365,31 @@ export const auditLog = pgTable(
     maskedAccount: text('masked_account').notNull(),
     /** The WeChat user the account was bound to, who is told. */
     affectedUserId: uuid('affected_user_id'),
+    /** SOTER-guarded acts (soter.ts): confirmed by 指纹 / 面容, or the device had none; null otherwise. */
+    biometric: text('biometric').$type<BiometricMode>(),
     createdAt: createdAt(),
   },
   (t) => [index('audit_log_enterprise_time_idx').on(t.enterpriseId, t.createdAt)],
+);
+
+/**
+ * SOTER challenges (server/domain/soter.ts): issued to one user for one act, used once (used_at),
+ * refused after expires_at. Only the challenge's SHA-256 is kept, like our sign-in tokens.
+ */
+export const soterChallenges = pgTable(
+  'soter_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    act: text('act').$type<SoterAct>().notNull(),
+    challengeHash: text('challenge_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('soter_challenges_user_idx').on(t.userId, t.createdAt)],
 );
 
 /** A password change as last shown to the user; the items live in password_change_items. */

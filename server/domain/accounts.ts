@@ -33,6 +33,8 @@ import {
   type Standing,
 } from './permissions';
 import { recordAdminDeletion } from './audit';
+import { confirmAct, deletionIsGuarded } from './soter';
+import type { SoterProof } from '../../types/soter';
 import { creditsOf } from './subscriptions';
 import { notifyAccountChange } from './bindings';
 import type { EnterpriseFigures } from './tenants';
@@ -241,12 +243,15 @@ export async function deleteAccount(
   log: Pick<FastifyBaseLogger, 'warn'>,
   userId: string,
   accountId: string,
+  proof?: SoterProof,
 ): Promise<void> {
   const access = await authorize(deps.db, userId, accountId, 'delete');
+  // Someone else's account: the admin's own finger or face first, when the device has one (soter.ts).
+  const biometric = deletionIsGuarded(access) ? await confirmAct(deps, userId, 'admin_delete', proof) : 'unavailable';
   const removed = await deps.db.transaction(async (tx) => {
     const rows = await tx.delete(etaxAccounts).where(eq(etaxAccounts.id, accountId)).returning({ id: etaxAccounts.id });
     // An admin deleting an account bound to someone else: audited with the act itself (F10).
-    if (rows.length > 0 && usesAdminRight('delete', access)) await recordAdminDeletion(tx, userId, access);
+    if (rows.length > 0 && usesAdminRight('delete', access)) await recordAdminDeletion(tx, userId, access, biometric);
     return rows;
   });
   if (removed.length === 0) return;

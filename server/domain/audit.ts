@@ -13,12 +13,18 @@ import { maskName } from './accounts';
 import { enterpriseAccess, type AccountAccess } from './permissions';
 import { maskAccount } from '../../types/validators';
 import { AUDIT_ACTION_LABELS, AdminErrorCodes, type AuditEntry, type AuditLogResponse } from '../../types/admin';
+import { BIOMETRIC_LABELS, type BiometricMode } from '../../types/soter';
 
 /** How many entries the log page shows (newest first). */
 export const AUDIT_PAGE_SIZE = 100;
 
 /** Records that the admin deleted an account bound to someone else (call inside the delete's transaction). */
-export async function recordAdminDeletion(tx: Tx, actorUserId: string, access: AccountAccess): Promise<void> {
+export async function recordAdminDeletion(
+  tx: Tx,
+  actorUserId: string,
+  access: AccountAccess,
+  biometric: BiometricMode,
+): Promise<void> {
   const { account, enterprise } = access;
   const [actor] = await tx
     .select({ openid: users.openid, name: enterpriseAdmins.name })
@@ -42,8 +48,44 @@ export async function recordAdminDeletion(tx: Tx, actorUserId: string, access: A
     accountId: account.id,
     maskedAccount: maskAccount(account.account),
     affectedUserId: access.boundUserId,
+    biometric,
   });
 }
+
+/**
+ * Records that a SOTER-guarded act (soter.ts) was started, and whether 指纹 / 面容 confirmed it or
+ * the device had none. Written once the guard passed, before the act's bureau steps.
+ */
+export async function recordGuardedStart(
+  db: Db | Tx,
+  entry: {
+    action: 'change_wechat_start' | 'admin_apply_start' | 'password_reset_start';
+    actorUserId: string;
+    enterprise: { id: string; tenantId: string; name: string; taxId: string };
+    account: { id: string; account: string } | null;
+    affectedUserId: string | null;
+    biometric: BiometricMode;
+  },
+): Promise<void> {
+  const [actor] = await db.select({ openid: users.openid }).from(users).where(eq(users.id, entry.actorUserId));
+  await db.insert(auditLog).values({
+    tenantId: entry.enterprise.tenantId,
+    enterpriseId: entry.enterprise.id,
+    enterpriseName: entry.enterprise.name,
+    taxId: entry.enterprise.taxId,
+    action: entry.action,
+    actorUserId: entry.actorUserId,
+    actorName: GUARDED_ACTOR,
+    actorOpenid: actor?.openid ?? '',
+    accountId: entry.account?.id ?? null,
+    maskedAccount: entry.account ? maskAccount(entry.account.account) : '',
+    affectedUserId: entry.affectedUserId,
+    biometric: entry.biometric,
+  });
+}
+
+/** Who started a guarded act, as entries name them: the member is not (yet) an admin with a name. */
+const GUARDED_ACTOR = '租户成员';
 
 /** What ended when a user left a tenant, per enterprise: bound accounts and admin roles. */
 export interface LeaveEnded {
@@ -116,6 +158,7 @@ export async function listAuditLog(db: Db, userId: string, enterpriseId: string)
       maskedAccount: r.maskedAccount,
       enterpriseName: r.enterpriseName,
       taxId: r.taxId,
+      ...(r.biometric ? { biometric: r.biometric, biometricLabel: BIOMETRIC_LABELS[r.biometric] } : {}),
     })),
   };
 }

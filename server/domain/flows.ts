@@ -39,6 +39,8 @@ import { recordRecentLogin } from './recent-logins';
 import { requestFollowsFlow } from './request-outcomes';
 import { guardAttempt } from './lockout';
 import { adminRelation, adminRoleRefusal, assertMayApply, becomeAdmin } from './admins';
+import { confirmAct } from './soter';
+import { recordGuardedStart } from './audit';
 import {
   HOSTED_LOGIN_TYPES,
   LOGIN_TYPE_LABELS,
@@ -456,7 +458,19 @@ export async function startAccountFlow(
     accountId,
     body.purpose === 'change_wechat' ? 'changeWechat' : 'login',
   );
-  return startFlowFor(deps, log, { userId, loginRequestId: null }, access, body);
+  if (body.purpose !== 'change_wechat') return startFlowFor(deps, log, { userId, loginRequestId: null }, access, body);
+  // 更换微信 is guarded (soter.ts): the holder's finger or face first, when the device has one.
+  const biometric = await confirmAct(deps, userId, 'change_wechat', body.soter);
+  const state = await startFlowFor(deps, log, { userId, loginRequestId: null }, access, body);
+  await recordGuardedStart(deps.db, {
+    action: 'change_wechat_start',
+    actorUserId: userId,
+    enterprise: access.enterprise,
+    account: access.account,
+    affectedUserId: access.boundUserId,
+    biometric,
+  });
+  return state;
 }
 
 /** Who types the password or code of a flow, for the lock-out guard (lockout.ts). */
@@ -562,6 +576,8 @@ export async function startAdminFlow(
   body: z.output<typeof adminFlowBody>,
 ): Promise<FlowState> {
   const { enterprise } = await assertMayApply(deps.db, userId, enterpriseId);
+  // Becoming 数电配置管理员 is guarded (soter.ts): the finger or face first, when the device has one.
+  const biometric = await confirmAct(deps, userId, 'become_admin', body.soter);
   const account = normalizeAccount(body.account);
   await forgetOldFlows(deps.db, userId);
   const { relations } = await bureau(() => deps.etax.lookupRelations({ account, taxId: enterprise.taxId }));
@@ -586,7 +602,16 @@ export async function startAdminFlow(
     draft: null,
     passwordEnc: null,
   });
-  return advance(deps, log, flow, step);
+  const state = await advance(deps, log, flow, step);
+  await recordGuardedStart(deps.db, {
+    action: 'admin_apply_start',
+    actorUserId: userId,
+    enterprise,
+    account: null,
+    affectedUserId: null,
+    biometric,
+  });
+  return state;
 }
 
 /**

@@ -19,6 +19,8 @@
  *    a newer one already stored (password_set_at orders them);
  *  - the new password is kept (encrypted) only until every item is done, for retries, at most a day.
  */
+import { confirmAct } from './soter';
+import { recordGuardedStart } from './audit';
 import { randomUUID } from 'node:crypto';
 import QRCode from 'qrcode';
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
@@ -279,7 +281,9 @@ export async function startReset(
   accountId: string,
   body: z.output<typeof passwordResetBody>,
 ): Promise<PasswordChangeState> {
-  const { account, enterprise } = await authorize(deps.db, userId, accountId, 'password');
+  const { account, enterprise, boundUserId } = await authorize(deps.db, userId, accountId, 'password');
+  // 重置税局密码 is guarded (soter.ts): the finger or face first, when the device has one.
+  const biometric = await confirmAct(deps, userId, 'reset_password', body.soter);
   const { person } = await bureau(() =>
     deps.etax.lookupRelations({ account: account.account, taxId: enterprise.taxId }),
   );
@@ -294,6 +298,14 @@ export async function startReset(
       idNumberEnc: deps.secrets.encrypt(body.idNumber),
     }),
   );
+  await recordGuardedStart(deps.db, {
+    action: 'password_reset_start',
+    actorUserId: userId,
+    enterprise,
+    account,
+    affectedUserId: boundUserId,
+    biometric,
+  });
   if (!checks.includes('sms')) return present(deps.db, await saveChange(deps.db, withState(change, { step: 'face' })));
   const hosted = isHostedChange(change);
   return present(deps.db, await saveChange(deps.db, withState(change, { sms: { hosted, filled: false } })));

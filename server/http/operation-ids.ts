@@ -49,6 +49,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'DELETE /api/v1/enterprises/:enterpriseId/admins/me': 'stepDownAsAdmin',
   'GET /api/v1/enterprises/:enterpriseId/audit-log': 'getAuditLog',
   'POST /api/v1/accounts/:accountId/password-resets': 'startPasswordReset',
+  'POST /api/v1/soter/challenges': 'createSoterChallenge',
   'POST /api/v1/accounts/:accountId/password': 'syncPassword',
   'GET /api/v1/password-changes/:changeId': 'getPasswordChange',
   'POST /api/v1/password-changes/:changeId/sms/send': 'sendPasswordChangeSms',

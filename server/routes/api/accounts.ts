@@ -16,6 +16,7 @@ import {
   accountLookupBody,
   bindBody,
   defaultsBody,
+  deleteAccountBody,
   recordSubscriptionsBody,
   type AccountDetail,
   type AccountLookupResponse,
@@ -120,10 +121,22 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.delete(
     '/accounts/:accountId',
-    { schema: { tags, summary: '删除 (F11)', params: accountParams } },
+    {
+      schema: {
+        tags,
+        summary: '删除 (F11); of an account bound to someone else, with the admin’s SOTER proof',
+        params: accountParams,
+        body: deleteAccountBody,
+      },
+      // Today's clients send a bare DELETE: no proof, as on a device without biometrics.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
     async (request, reply) => {
       const { accountId } = request.params as z.infer<typeof accountParams>;
-      await deleteAccount(ctx, request.log, request.user.userId, accountId);
+      const { soter } = request.body as z.output<typeof deleteAccountBody>;
+      await deleteAccount(ctx, request.log, request.user.userId, accountId, soter);
       return reply.code(204).send();
     },
   );
