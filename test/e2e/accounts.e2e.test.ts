@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/server';
-import { launchBrowser, phonePage, seen, sheetItem, sheetItems } from '../support/browser';
+import { launchBrowser, modalButton, phonePage, seen, sheetItem, sheetItems } from '../support/browser';
 import {
   bureauPerson,
   confirmTicket,
@@ -133,6 +133,8 @@ describe('#e2e.accounts', () => {
       `a lone account is only offered 开票+收票: ${offered.join(',')}`,
     );
     await sheetItem(page, '开票+收票').click();
+    // The seed's 确定 step.
+    await modalButton(page, '确定').click();
     await seen(page, /默认开票/, { exact: false }).waitFor();
     const [account] = await accounts(alice);
     assert.deepEqual([...account.defaults].sort(), ['issue', 'receive']);

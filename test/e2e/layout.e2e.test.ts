@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, uniqueUser, type TestServer } from '../support/server';
-import { launchBrowser, phonePage, seen, sheetItem } from '../support/browser';
+import { launchBrowser, modalButton, phonePage, seen, sheetItem } from '../support/browser';
 import { assertInView, checkLayout, SMALL_PHONE } from '../support/layout';
 import {
   bureauPerson,
@@ -141,8 +141,8 @@ describe('#e2e.layout', () => {
     await seen(page, /已绑定/, { exact: false }).waitFor();
     await seen(page, '设置默认账号').click();
     await sheetItem(page, '开票+收票').click();
-    const confirm = page.locator('.taro__modal .taro-modal__foot').getByText('确定', { exact: true });
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
+    await checkLayout(page, 'default-confirm');
+    await modalButton(page, '确定').click();
     await seen(page, /默认收票/, { exact: false }).waitFor();
     await checkLayout(page, 'edit-three-tags');
 

@@ -47,8 +47,8 @@ export function timeText(iso: string): string {
   return dayjs(iso).format('YYYY-MM-DD HH:mm');
 }
 
-/** 未绑定 / 已绑定 / 已绑定（本人） */
+/** 未绑定 / 已绑定（他人）/ 已绑定（本人）: another's binding reads apart from mine (issue 12). */
 export function boundText(bound: AccountView['bound']): string {
   if (bound === 'me') return '已绑定（本人）';
-  return bound === 'other' ? '已绑定' : '未绑定';
+  return bound === 'other' ? '已绑定（他人）' : '未绑定';
 }

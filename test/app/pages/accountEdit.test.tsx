@@ -102,6 +102,17 @@ describe('#pages.accountEdit', () => {
     expect(fake.account('acc-1')?.defaults).toEqual(['issue', 'receive']);
   });
 
+  it('should save a default only after its 确定 (seed ③), and nothing on 取消', async () => {
+    const { fake } = setup({ permissions: ['issue', 'receive'] });
+    taroMock.tapActionSheets(2);
+    taroMock.answerModals(false);
+    fireEvent.click(await screen.findByText('设置默认账号'));
+
+    await waitFor(() => expect(Taro.showModal).toHaveBeenCalled());
+    expect(jest.mocked(Taro.showModal).mock.calls.at(-1)?.[0]?.content).toBe('将 151****1832 设为默认开票+收票账号？');
+    expect(fake.account('acc-1')?.defaults).toEqual([]);
+  });
+
   it('should not offer a default the account lacks permission for, and say why', async () => {
     setup({ permissions: ['issue'], defaults: ['issue'] });
 

@@ -106,7 +106,7 @@ describe('#pages.accountList', () => {
     expect(mine.getByText('明天 09:00 到期')).toBeInTheDocument();
     expect(mine.getByText(/可接收2次登录通知/)).toBeInTheDocument();
     expect(within(card('139****0001')).getByText('开票员 · 开票 · 人工登录')).toBeInTheDocument();
-    expect(within(card('139****0001')).getByText('已绑定')).toBeInTheDocument();
+    expect(within(card('139****0001')).getByText('已绑定（他人）')).toBeInTheDocument();
     expect(within(card('137****0002')).getByText('未绑定')).toHaveClass('weui-tag_grey');
     expect(screen.getByText('新增')).toBeInTheDocument();
     jest.useRealTimers();

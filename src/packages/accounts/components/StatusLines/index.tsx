@@ -15,7 +15,7 @@ export function Tag({ color, children }: { color: TagColor; children: string }) 
 export function AccountTags({ account }: { account: AccountView }) {
   return (
     <>
-      <Tag color={account.bound === 'none' ? 'grey' : 'green'}>{boundText(account.bound)}</Tag>
+      <Tag color={account.bound === 'me' ? 'green' : 'grey'}>{boundText(account.bound)}</Tag>
       {CHANNELS.filter((c) => account.defaults.includes(c)).map((c) => (
         <Tag key={c} color='blue'>{`默认${CHANNEL_SHORT[c]}`}</Tag>
       ))}

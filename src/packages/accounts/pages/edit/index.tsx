@@ -82,7 +82,18 @@ function AccountEditPage() {
       return;
     }
     const choice = choices[tapIndex];
-    if (choice) toast(await accounts.setDefaults(account.id, choice.channels), '已保存');
+    if (!choice) return;
+    // Seed ③: 点击“确定”保存配置.
+    const { confirm } = await Taro.showModal({
+      title: '设置默认账号',
+      content:
+        choice.channels.length === 0
+          ? `取消 ${account.maskedAccount} 的默认账号设置？`
+          : `将 ${account.maskedAccount} 设为默认${choice.label}账号？`,
+      confirmText: '确定',
+      cancelText: '取消',
+    });
+    if (confirm) toast(await accounts.setDefaults(account.id, choice.channels), '已保存');
   };
 
   // F12/F13: the seed's two ways, each on its own page (password subpackage).
