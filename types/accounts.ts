@@ -57,12 +57,43 @@ export interface AccountView {
   expiringSoon?: (Channel | 'auth')[];
 }
 
+/** The most accounts one page of the list may ask for. */
+export const ACCOUNT_PAGE_MAX = 100;
+
+/**
+ * GET /api/v1/enterprises/:enterpriseId/accounts?limit=&cursor=&q= — one page of the list, oldest
+ * first. Without `limit` the answer holds every (matching) account, as before paging existed.
+ */
+export const accountListQuery = z.object({
+  /** How many accounts at most (1–100); absent: all. */
+  limit: z.coerce
+    .number('每页数量须为数字')
+    .int('每页数量须为整数')
+    .min(1, '每页数量至少为1')
+    .max(ACCOUNT_PAGE_MAX, `每页数量最多为${ACCOUNT_PAGE_MAX}`)
+    .optional(),
+  /** The previous page's nextCursor: the list goes on after it. */
+  cursor: z
+    .string()
+    .max(200, '翻页位置无效，请刷新列表')
+    .regex(/^[A-Za-z0-9_-]+$/, '翻页位置无效，请刷新列表')
+    .optional(),
+  /**
+   * 搜索: the last four characters of the account (what the list shows), the whole account, or
+   * the holder's whole 姓名 — never a part of what the list masks.
+   */
+  q: z.string().trim().max(64, '搜索内容过长').optional(),
+});
+export type AccountListQuery = z.input<typeof accountListQuery>;
+
 /** GET /api/v1/enterprises/:enterpriseId/accounts */
 export interface AccountListResponse {
   enterprise: { id: string; name: string; taxId: string; region: string; tenantName: string };
   accounts: AccountView[];
   /** The current user is a 数电配置管理员 of this enterprise. */
   isAdmin: boolean;
+  /** Pass as `cursor` for the next page; null when this page is the last. */
+  nextCursor: string | null;
 }
 
 // ---- Flows ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
  */
 import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
+import type { z } from 'zod';
 import type { Db, Tx } from '../db';
 import {
   accountBindings,
@@ -45,7 +46,10 @@ import {
   type AccountDetail,
   type AccountListResponse,
   type AccountView,
+  type accountListQuery,
 } from '../../types/accounts';
+
+type AccountListQueryOutput = z.output<typeof accountListQuery>;
 
 type Deps = Pick<AppContext, 'db' | 'config'>;
 
@@ -162,6 +166,8 @@ interface ListRow {
     authValidUntil: string | null;
     lockedAt: string | null;
     boundUserId: string | null;
+    /** created_at in microseconds since the epoch: the list's order, exact, for the cursor. */
+    pos: string;
   })[];
   sessions: { accountId: string; channel: Channel; expiresAt: string }[];
   records: (Omit<ViewRecord, 'droppedAt'> & { droppedAt: string | null })[];
@@ -169,14 +175,52 @@ interface ListRow {
 
 const date = (iso: string | null) => (iso === null ? null : new Date(iso));
 
+/** A page's place in the list (created_at in µs, id), opaque to callers. */
+type Position = { pos: string; id: string };
+const encodeCursor = (p: Position) => Buffer.from(`${p.pos}.${p.id}`).toString('base64url');
+function decodeCursor(cursor: string): Position {
+  const m = /^(\d{1,17})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(
+    Buffer.from(cursor, 'base64url').toString(),
+  );
+  if (!m) throw errors.validation('翻页位置无效，请刷新列表');
+  return { pos: m[1], id: m[2] };
+}
+
 /**
- * 电子税局账号管理 (F4): the enterprise's accounts, oldest first. The app's hot path: one statement
- * answers whether I may see the enterprise, its accounts with their bindings, their live sessions and
- * watch records, and my credits — built as JSON by PostgreSQL, mapped by toViews.
+ * 电子税局账号管理 (F4): the enterprise's accounts, oldest first, a page at a time when `limit` is
+ * given. The app's hot path: one statement answers whether I may see the enterprise, the page of its
+ * accounts with their bindings, their live sessions and watch records, and my credits — built as
+ * JSON by PostgreSQL, mapped by toViews. 搜索 matches only what the list shows (the last four
+ * characters) or what the searcher already knows whole (the account, the holder's 姓名), so it
+ * cannot uncover the masked part of an account.
  */
-export async function listAccounts(deps: Deps, userId: string, enterpriseId: string): Promise<AccountListResponse> {
+export async function listAccounts(
+  deps: Deps,
+  userId: string,
+  enterpriseId: string,
+  page: AccountListQueryOutput = {},
+): Promise<AccountListResponse> {
   const loginNotice = templateIds(deps.config).loginNotice;
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const q = page.q || null;
+  const filters = [sql`a.enterprise_id = ${enterpriseId}`];
+  if (q)
+    filters.push(sql`(a.account = ${normalizeAccount(q)} or a.person_name = ${q}
+      or (char_length(a.account) > 7 and strpos(right(a.account, 4), ${q}) > 0))`);
+  if (after)
+    filters.push(
+      sql`(a.created_at, a.id) > (timestamptz 'epoch' + ${after.pos}::bigint * interval '1 microsecond', ${after.id}::uuid)`,
+    );
+  // One more than asked: whether a next page exists.
+  const take = page.limit === undefined ? null : page.limit + 1;
   const result = (await deps.db.execute(sql`
+    with page as (
+      select a.*, b.user_id as bound_user_id
+      from ${etaxAccounts} a left join ${accountBindings} b on b.account_id = a.id
+      where ${sql.join(filters, sql` and `)}
+      order by a.created_at, a.id
+      limit ${take}
+    )
     select e.id, e.name, e.tax_id, e.region, t.name as tenant_name,
       exists (select 1 from ${enterpriseAdmins} ea where ea.enterprise_id = e.id and ea.user_id = ${userId}) as is_admin,
       (select sc.credits from ${subscribeCredits} sc where sc.user_id = ${userId} and sc.template_id = ${loginNotice}) as credits,
@@ -185,21 +229,21 @@ export async function listAccounts(deps: Deps, userId: string, enterpriseId: str
           'id', a.id, 'account', a.account, 'role', a.role, 'permissions', a.permissions, 'loginType', a.login_type,
           'defaultIssue', a.default_issue, 'defaultReceive', a.default_receive, 'authValidUntil', a.auth_valid_until,
           'lockedAt', a.locked_at, 'lockReason', a.lock_reason, 'lockedByPassword', a.locked_by_password,
-          'boundUserId', b.user_id
+          'boundUserId', a.bound_user_id,
+          'pos', ((extract(epoch from a.created_at) * 1000000)::bigint)::text
         ) order by a.created_at, a.id)
-        from ${etaxAccounts} a left join ${accountBindings} b on b.account_id = a.id
-        where a.enterprise_id = e.id
+        from page a
       ), '[]'::json) as accounts,
       coalesce((
         select json_agg(json_build_object('accountId', s.account_id, 'channel', s.channel, 'expiresAt', s.expires_at))
-        from ${etaxSessions} s join ${etaxAccounts} a on a.id = s.account_id
-        where a.enterprise_id = e.id and s.expires_at > now()
+        from ${etaxSessions} s
+        where s.account_id in (select id from page) and s.expires_at > now()
       ), '[]'::json) as sessions,
       coalesce((
         select json_agg(json_build_object('accountId', w.account_id, 'subject', w.subject, 'droppedAt', w.dropped_at,
           'dropCause', w.drop_cause, 'dropReason', w.drop_reason))
-        from ${sessionWatch} w join ${etaxAccounts} a on a.id = w.account_id
-        where a.enterprise_id = e.id
+        from ${sessionWatch} w
+        where w.account_id in (select id from page)
       ), '[]'::json) as records
     from ${enterprises} e
     join ${tenants} t on t.id = e.tenant_id
@@ -207,17 +251,21 @@ export async function listAccounts(deps: Deps, userId: string, enterpriseId: str
     where e.id = ${enterpriseId}`)) as unknown as { rows: ListRow[] };
   const [e] = result.rows;
   if (!e) throw errors.notFound('企业不存在或您未关联其租户');
-  const rows = e.accounts.map(({ boundUserId, ...a }) => ({
+  const more = page.limit !== undefined && e.accounts.length > page.limit;
+  const shown = more ? e.accounts.slice(0, page.limit) : e.accounts;
+  const rows = shown.map(({ boundUserId, pos: _pos, ...a }) => ({
     account: { ...a, authValidUntil: date(a.authValidUntil), lockedAt: date(a.lockedAt) },
     boundUserId,
   }));
   const sessions = e.sessions.map((s) => ({ ...s, expiresAt: new Date(s.expiresAt) }));
   const records = e.records.map((r) => ({ ...r, droppedAt: date(r.droppedAt) }));
   const viewer = { userId, isAdmin: e.is_admin, notificationsLeft: Number(e.credits ?? 0) };
+  const last = shown[shown.length - 1];
   return {
     enterprise: { id: e.id, name: e.name, taxId: e.tax_id, region: e.region, tenantName: e.tenant_name },
     accounts: toViews(deps.config, viewer, rows, sessions, records),
     isAdmin: e.is_admin,
+    nextCursor: more && last ? encodeCursor(last) : null,
   };
 }
 

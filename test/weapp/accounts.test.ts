@@ -24,6 +24,7 @@ const list: AccountListResponse = {
   enterprise: { ...enterprise, tenantName: '上海云票科技有限公司' },
   accounts: [account, { ...account, id: 'acc-2', maskedAccount: '139****0001', bound: 'other', defaults: [] }],
   isAdmin: false,
+  nextCursor: null,
 };
 const subscriptions: SubscriptionsResponse = {
   templates: { loginNotice: 'tmpl-login', accountChange: 'tmpl-change' },

@@ -32,6 +32,7 @@ const list: AccountListResponse = {
   enterprise: { ...enterprise, tenantName: TENANT.name },
   accounts: [dropped],
   isAdmin: false,
+  nextCursor: null,
 };
 const subscriptions: SubscriptionsResponse = {
   templates: { loginNotice: 'tmpl-login', accountChange: 'tmpl-change' },

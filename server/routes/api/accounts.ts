@@ -13,6 +13,7 @@ import { listRecentLogins } from '../../domain/recent-logins';
 import { recordSubscriptions, subscriptions } from '../../domain/subscriptions';
 import { lookupAccount } from '../../domain/relations';
 import {
+  accountListQuery,
   accountLookupBody,
   bindBody,
   defaultsBody,
@@ -37,10 +38,18 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.get(
     '/enterprises/:enterpriseId/accounts',
-    { schema: { tags, summary: '电子税局账号管理: the enterprise’s accounts (F4)', params: enterpriseParams } },
+    {
+      schema: {
+        tags,
+        summary: '电子税局账号管理: the enterprise’s accounts, a page at a time, searchable (F4)',
+        params: enterpriseParams,
+        querystring: accountListQuery,
+      },
+    },
     async (request): Promise<AccountListResponse> => {
       const { enterpriseId } = request.params as z.infer<typeof enterpriseParams>;
-      return listAccounts(ctx, request.user.userId, enterpriseId);
+      const page = request.query as z.output<typeof accountListQuery>;
+      return listAccounts(ctx, request.user.userId, enterpriseId, page);
     },
   );
 

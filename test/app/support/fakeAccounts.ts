@@ -137,6 +137,7 @@ export function installFakeAccounts(server: FakeServer): FakeAccounts {
     enterprise: enterprises.get(enterpriseId)!,
     accounts: [...accounts.values()].filter((a) => a.enterpriseId === enterpriseId).map((a) => a.view),
     isAdmin: fake.isAdmin,
+    nextCursor: null,
   });
 
   const detail = (accountId: string): AccountDetail => {
