@@ -106,7 +106,7 @@ async function main() {
     `发票云 · 电子税局配置 is running at ${config.publicUrl}/`,
     `  database:        ${server.ctx.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PostgreSQL in ${path.join(dataDir, 'postgres')}`}`,
     `  operator token:  ${opsToken}`,
-    `  API docs:        ${config.publicUrl}/openapi.json`,
+    `  API docs:        ${config.publicUrl}/docs (OpenAPI 3.1: ${config.publicUrl}/openapi.json)`,
   ];
   if (demo) {
     lines.push(`  demo tenant:     ${demo.tenantName}, activation code ${demo.activationCode}`);
