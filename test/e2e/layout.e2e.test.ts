@@ -87,6 +87,11 @@ describe('#e2e.layout', () => {
     await checkLayout(page, 'list-empty');
     await seen(page, '新增').click();
     await checkLayout(page, 'list-add-sheet');
+    // On a desktop the sheet stays in the app's 480 px column.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const sheet = await page.locator('.taro__actionSheet > div:nth-child(2)').boundingBox();
+    assert.ok(sheet && sheet.width <= 480 && Math.abs(sheet.x + sheet.width / 2 - 640) <= 1, JSON.stringify(sheet));
+    await page.setViewportSize({ width: 375, height: 740 });
     await sheetItem(page, '开票业务').click();
     await seen(page, '用户隐私保护提示').waitFor();
     await checkLayout(page, 'privacy');
