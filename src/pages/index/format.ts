@@ -15,3 +15,8 @@ export function accountCountText({ accountCount, myBoundCount }: EnterpriseSumma
 export function needingText({ myNeedingCount }: EnterpriseSummary): string {
   return myNeedingCount ? `${myNeedingCount} 个我的账号已掉线或即将到期` : '';
 }
+
+/** F2 解绑's modal: how many of my accounts go, then the seed's warning. */
+export function unbindWarningText({ myBoundCount }: EnterpriseSummary): string {
+  return `将解绑你在该企业绑定的 ${myBoundCount} 个账号。解绑后将无法通过微信登录电子发票服务平台`;
+}

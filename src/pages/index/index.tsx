@@ -8,14 +8,14 @@ import { Cell } from '../../components/Cells';
 import { openPage } from '../../navigation';
 import { accountListUrl, adminApplyUrl, adminsUrl, Routes } from '../../routes';
 import { useStores, type TenantStore } from '../../stores';
-import { accountCountText, adminStatusText, needingText } from './format';
+import { accountCountText, adminStatusText, needingText, unbindWarningText } from './format';
 import './index.scss';
 
 /** F2 解绑: every account of the enterprise bound to me, after the seed's warning. */
 async function unbindEnterprise(tenants: TenantStore, enterprise: EnterpriseSummary) {
   const { confirm } = await Taro.showModal({
     title: '解绑企业',
-    content: '解绑后将无法通过微信登录电子发票服务平台',
+    content: unbindWarningText(enterprise),
     confirmText: '确定',
     confirmColor: '#FA5151',
     cancelText: '取消',

@@ -133,7 +133,7 @@ describe('#pages.home', () => {
     expect(await screen.findByText('金蝶演示租户')).toBeInTheDocument();
   });
 
-  it('should offer 解绑 only where I have bound accounts, and unbind them after the seed’s warning (F2)', async () => {
+  it('should offer 解绑 only where I have bound accounts, and unbind them after the seed’s warning naming how many (F2)', async () => {
     const app = createTestApp();
     const mine = enterprise({ id: 'ent-mine', name: '我绑定的企业', accountCount: 2, myBoundCount: 2 });
     const none = enterprise({ id: 'ent-none', name: '未绑定的企业', accountCount: 1, myBoundCount: 0 });
@@ -161,7 +161,9 @@ describe('#pages.home', () => {
     fireEvent.click(unbind[0]);
 
     await waitFor(() => expect(screen.queryByText('解绑')).not.toBeInTheDocument());
-    expect(jest.mocked(Taro.showModal).mock.calls[0][0]?.content).toBe('解绑后将无法通过微信登录电子发票服务平台');
+    expect(jest.mocked(Taro.showModal).mock.calls[0][0]?.content).toBe(
+      '将解绑你在该企业绑定的 2 个账号。解绑后将无法通过微信登录电子发票服务平台',
+    );
     expect(deletes).toEqual(['/api/v1/enterprises/ent-mine/bindings']);
     expect(screen.getByText('共 2 个账号 · 我已绑定 0 个')).toBeInTheDocument();
   });
