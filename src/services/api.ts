@@ -3,6 +3,7 @@ import type {
   AccountLookupResponse,
   AccountDetail,
   AccountFlowBody,
+  AccountListQuery,
   AccountListResponse,
   AddAccountBody,
   FlowState,
@@ -105,7 +106,8 @@ export type SubscribeResults = Record<string, 'accept' | 'reject' | 'ban' | 'fil
 
 /** E-tax accounts and their bureau flows (types/accounts.ts). */
 export interface AccountsApi {
-  accountList(enterpriseId: string): Promise<AccountListResponse>;
+  /** One page of the list (limit, cursor, 搜索 q); without a query the whole list. */
+  accountList(enterpriseId: string, query?: AccountListQuery): Promise<AccountListResponse>;
   accountDetail(accountId: string): Promise<AccountDetail>;
   /** 新增账号 (F5): starts the bureau login; the account is saved once it succeeds. */
   startAddAccount(enterpriseId: string, body: AddAccountBody): Promise<FlowState>;
@@ -239,8 +241,14 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, Lo
 
   // ---- E-tax accounts (types/accounts.ts) ----
 
-  accountList(enterpriseId: string): Promise<AccountListResponse> {
-    return this.authed('GET', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/accounts`);
+  accountList(enterpriseId: string, query: AccountListQuery = {}): Promise<AccountListResponse> {
+    // By hand: the weapp runtime has no URLSearchParams.
+    const search = Object.entries(query)
+      .filter(([, v]) => v !== undefined && v !== '')
+      .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+      .join('&');
+    const path = `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/accounts`;
+    return this.authed('GET', search ? `${path}?${search}` : path);
   }
 
   accountDetail(accountId: string): Promise<AccountDetail> {

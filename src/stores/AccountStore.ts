@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type {
   AccountDetail,
+  AccountListQuery,
   AccountListResponse,
   AccountLookupResponse,
   AccountView,
@@ -10,9 +11,15 @@ import type { Channel } from '../../types/domain';
 import type { SubscribeResults } from '../services/api';
 import { errorMessage } from './errors';
 
+/**
+ * Accounts per page of 电子税局账号管理: a page's setData stays far below WeChat's limits (an
+ * account card is ~1.2 KB of data and ~20 nodes).
+ */
+export const ACCOUNT_PAGE_SIZE = 20;
+
 export interface AccountDeps {
   api: {
-    accountList(enterpriseId: string): Promise<AccountListResponse>;
+    accountList(enterpriseId: string, query?: AccountListQuery): Promise<AccountListResponse>;
     accountDetail(accountId: string): Promise<AccountDetail>;
     bindAccount(accountId: string, subscriptions: SubscribeResults): Promise<AccountDetail>;
     unbindAccount(accountId: string): Promise<AccountDetail>;
@@ -33,6 +40,10 @@ export class AccountStore {
   /** The 电子税局账号管理 list per enterprise id. */
   lists: Record<string, AccountListResponse> = {};
   listErrors: Record<string, string | null> = {};
+  /** The 搜索 text each enterprise's list is filtered by ('' = none). */
+  queries: Record<string, string> = {};
+  /** A next page is being fetched, per enterprise. */
+  loadingMore: Record<string, boolean> = {};
   /** Accounts opened in 编辑, by id. */
   details: Record<string, AccountDetail> = {};
   detailErrors: Record<string, string | null> = {};
@@ -65,17 +76,64 @@ export class AccountStore {
     return undefined;
   }
 
-  /** Fetches the enterprise's accounts; the current list stays on screen while it runs and if it fails. */
+  /**
+   * Fetches the first page of the enterprise's accounts (matching its 搜索); the current list stays
+   * on screen while it runs and if it fails. An answer to an older 搜索 is dropped.
+   */
   async load(enterpriseId: string): Promise<void> {
+    const q = this.queries[enterpriseId] ?? '';
     try {
-      const list = await this.deps.api.accountList(enterpriseId);
+      const list = await this.deps.api.accountList(enterpriseId, { limit: ACCOUNT_PAGE_SIZE, q });
       runInAction(() => {
+        if ((this.queries[enterpriseId] ?? '') !== q) return;
         this.lists[enterpriseId] = list;
         this.listErrors[enterpriseId] = null;
       });
     } catch (error) {
       runInAction(() => {
         this.listErrors[enterpriseId] = errorMessage(error, '加载失败，请下拉刷新重试');
+      });
+    }
+  }
+
+  /** 搜索 by the account's last four characters, the whole account or the holder's 姓名. */
+  search(enterpriseId: string, text: string): Promise<void> {
+    this.queries[enterpriseId] = text.trim();
+    return this.load(enterpriseId);
+  }
+
+  /** There are accounts after the ones loaded. */
+  hasMore(enterpriseId: string): boolean {
+    return Boolean(this.lists[enterpriseId]?.nextCursor);
+  }
+
+  /** The next page, appended (on reaching the bottom); nothing when all are loaded or one is on its way. */
+  async loadMore(enterpriseId: string): Promise<void> {
+    const current = this.lists[enterpriseId];
+    if (!current?.nextCursor || this.loadingMore[enterpriseId]) return;
+    const q = this.queries[enterpriseId] ?? '';
+    this.loadingMore[enterpriseId] = true;
+    try {
+      const page = await this.deps.api.accountList(enterpriseId, {
+        limit: ACCOUNT_PAGE_SIZE,
+        cursor: current.nextCursor,
+        q,
+      });
+      runInAction(() => {
+        // A refresh or a new 搜索 replaced the list meanwhile: this page belongs to the old one.
+        if (this.lists[enterpriseId] !== current) return;
+        const known = new Set(current.accounts.map((a) => a.id));
+        current.accounts.push(...page.accounts.filter((a) => !known.has(a.id)));
+        current.nextCursor = page.nextCursor;
+        this.listErrors[enterpriseId] = null;
+      });
+    } catch (error) {
+      runInAction(() => {
+        this.listErrors[enterpriseId] = errorMessage(error, '加载失败，请上拉重试');
+      });
+    } finally {
+      runInAction(() => {
+        this.loadingMore[enterpriseId] = false;
       });
     }
   }
@@ -109,7 +167,13 @@ export class AccountStore {
     return this.run(accountId, async () => {
       const list = await this.deps.api.setDefaults(accountId, channels);
       runInAction(() => {
-        this.lists[list.enterprise.id] = list;
+        // The answer is the whole list: only the loaded page(s) take its news, so the screen keeps
+        // its length (and setData its size).
+        const shown = this.lists[list.enterprise.id];
+        if (shown) {
+          const fresh = new Map(list.accounts.map((a) => [a.id, a]));
+          shown.accounts = shown.accounts.map((a) => fresh.get(a.id) ?? a);
+        }
         // Other accounts may have lost a default to this one: the detail follows the list.
         for (const view of list.accounts) {
           const detail = this.details[view.id];

@@ -9,6 +9,7 @@ type Callback = () => unknown;
 
 const storage = new Map<string, unknown>();
 const pullDownHandlers = new Set<{ current: Callback }>();
+const reachBottomHandlers = new Set<{ current: Callback }>();
 let modalConfirms = true;
 let routerParams: Record<string, string> = {};
 /** The taps on the next ActionSheets, in order; none left: the user cancels. */
@@ -27,15 +28,23 @@ export const useLoad = useRunOnMount;
 export const useDidShow = useRunOnMount;
 export const useReady = useRunOnMount;
 
-export function usePullDownRefresh(callback: Callback) {
+function usePageEvent(handlers: Set<{ current: Callback }>, callback: Callback) {
   const latest = useRef(callback);
   latest.current = callback;
   useEffect(() => {
-    pullDownHandlers.add(latest);
+    handlers.add(latest);
     return () => {
-      pullDownHandlers.delete(latest);
+      handlers.delete(latest);
     };
   }, []);
+}
+
+export function usePullDownRefresh(callback: Callback) {
+  usePageEvent(pullDownHandlers, callback);
+}
+
+export function useReachBottom(callback: Callback) {
+  usePageEvent(reachBottomHandlers, callback);
 }
 
 /** The page's query, as a test set it with taroMock.openWith(). */
@@ -118,6 +127,10 @@ export const taroMock = {
   /** The user pulls the page down; resolves when the page's handlers are done. */
   async pullDownRefresh() {
     await Promise.all([...pullDownHandlers].map((handler) => handler.current()));
+  },
+  /** The user scrolls to the page's bottom; resolves when the page's handlers are done. */
+  async reachBottom() {
+    await Promise.all([...reachBottomHandlers].map((handler) => handler.current()));
   },
   reset() {
     storage.clear();

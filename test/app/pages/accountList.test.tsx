@@ -248,4 +248,37 @@ describe('#pages.accountList', () => {
     expect(screen.getByText('188****8888')).toBeInTheDocument();
     expect(Taro.stopPullDownRefresh).toHaveBeenCalled();
   });
+  it('should load the next page on reaching the bottom, say 没有更多了 at the end, and search', async () => {
+    const { app, fake } = setup();
+    for (let n = 1; n <= 45; n++) {
+      fake.addAccount('ent-1', { id: `acc-${n}`, maskedAccount: `139****${String(n).padStart(4, '0')}` });
+    }
+    renderPage(AccountListPage, app);
+    await screen.findByText('139****0001');
+    const cards = () => document.querySelectorAll('.account-card').length;
+    expect(cards()).toBe(20);
+    expect(screen.getByText('加载中…')).toBeInTheDocument();
+    expect(screen.queryByText('139****0021')).toBeNull();
+
+    await act(() => taroMock.reachBottom());
+    await waitFor(() => expect(cards()).toBe(40));
+    await act(() => taroMock.reachBottom());
+    await waitFor(() => expect(cards()).toBe(45));
+    expect(screen.getByText('139****0045')).toBeInTheDocument();
+    expect(screen.getByText('没有更多了')).toBeInTheDocument();
+    expect(screen.queryByText('加载中…')).toBeNull();
+
+    const box = screen.getByPlaceholderText('搜索账号后四位、完整账号或姓名');
+    fireEvent.input(box, { target: { value: '0033' } });
+    fireEvent.keyDown(box, { key: 'Enter', keyCode: 13 });
+    await waitFor(() => expect(cards()).toBe(1));
+    expect(screen.getByText('139****0033')).toBeInTheDocument();
+
+    fireEvent.input(box, { target: { value: '9999' } });
+    fireEvent.keyDown(box, { key: 'Enter', keyCode: 13 });
+    expect(await screen.findByText('没有找到匹配的账号')).toBeInTheDocument();
+
+    fireEvent.input(box, { target: { value: '' } });
+    await waitFor(() => expect(cards()).toBe(20), { timeout: 3000 });
+  });
 });

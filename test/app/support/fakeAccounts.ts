@@ -232,7 +232,20 @@ export function installFakeAccounts(server: FakeServer): FakeAccounts {
     calls.push(request);
 
     if ((m = route.match(/^GET \/enterprises\/([^/]+)\/accounts$/))) {
-      return enterprises.has(m[1]) ? json(200, list(m[1])) : error(404, 'not_found', '企业不存在');
+      if (!enterprises.has(m[1])) return error(404, 'not_found', '企业不存在');
+      // Like the server: oldest first, the cursor is the last account's place, q matches the shown tail.
+      const query = new URL(request.url).searchParams;
+      const whole = list(m[1]);
+      const q = query.get('q') ?? '';
+      const matching = q ? whole.accounts.filter((a) => a.maskedAccount.slice(-4).includes(q)) : whole.accounts;
+      const from = query.get('cursor') ? Number(query.get('cursor')) : 0;
+      const limit = query.get('limit') ? Number(query.get('limit')) : matching.length;
+      const end = from + limit;
+      return json(200, {
+        ...whole,
+        accounts: matching.slice(from, end),
+        nextCursor: end < matching.length ? String(end) : null,
+      });
     }
     if ((m = route.match(/^POST \/enterprises\/([^/]+)\/accounts\/flows$/))) {
       return startFlow({ kind: 'add', enterpriseId: m[1], body });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
-import { Button, Text, View } from '@tarojs/components';
+import Taro, { useReachBottom } from '@tarojs/taro';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { usePageLoad } from '../../../../usePageLoad';
 import type { AccountView } from '../../../../../types/accounts';
@@ -46,6 +46,14 @@ function AccountListPage() {
 
   // Every show: a login, a binding or a new account on the pages this one opens changes the tags.
   usePageLoad(load);
+  // A page at a time: the next one when the user scrolls to the bottom.
+  useReachBottom(() => {
+    if (enterpriseId) accounts.loadMore(enterpriseId);
+  });
+  const [searchText, setSearchText] = useState('');
+  const search = (text: string) => {
+    if (enterpriseId) accounts.search(enterpriseId, text);
+  };
 
   const add = async () => {
     const business = await choose(BUSINESS_CHOICES.map((c) => ({ label: c.label, value: c.channel })));
@@ -146,10 +154,29 @@ function AccountListPage() {
             {list.isAdmin && <Text className='weui-tag weui-tag_green'>数电配置管理员</Text>}
           </View>
         </View>
+        <View className='account-list__search'>
+          <Input
+            className='account-list__search-input'
+            placeholderClass='weui-input__placeholder'
+            type='text'
+            confirmType='search'
+            maxlength={64}
+            placeholder='搜索账号后四位、完整账号或姓名'
+            value={searchText}
+            onInput={(e) => {
+              setSearchText(e.detail.value);
+              // Cleared: back to the whole list at once.
+              if (e.detail.value.trim() === '' && accounts.queries[enterpriseId]) search('');
+            }}
+            onConfirm={(e) => search(e.detail.value)}
+          />
+        </View>
         {loadError && <View className='weui-form__error'>{loadError}</View>}
         {list.accounts.length === 0 ? (
           <View className='weui-empty account-list__empty'>
-            <View className='weui-empty__title'>还没有电子税局账号，点击新增添加</View>
+            <View className='weui-empty__title'>
+              {accounts.queries[enterpriseId] ? '没有找到匹配的账号' : '还没有电子税局账号，点击新增添加'}
+            </View>
           </View>
         ) : (
           list.accounts.map((account) => (
@@ -164,6 +191,9 @@ function AccountListPage() {
               onMoreNotices={moreNotices}
             />
           ))
+        )}
+        {list.accounts.length > 0 && (
+          <View className='weui-loadmore'>{accounts.hasMore(enterpriseId) ? '加载中…' : '没有更多了'}</View>
         )}
         <View className='weui-btn-area'>
           <Button className='weui-btn weui-btn_primary' onClick={add}>
