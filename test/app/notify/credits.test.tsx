@@ -19,7 +19,8 @@ function setup(notificationsLeft: number) {
 }
 
 const accountListLoads = (fake: ReturnType<typeof setup>['fake']) =>
-  fake.calls.filter((c) => c.method === 'GET' && c.url.endsWith('/enterprises/ent-1/accounts')).length;
+  fake.calls.filter((c) => c.method === 'GET' && new URL(c.url).pathname.endsWith('/enterprises/ent-1/accounts'))
+    .length;
 
 describe('#credits (F20) on 电子税局账号管理', () => {
   it('should show how many 登录通知 are left for my bound account', async () => {

@@ -61,6 +61,8 @@ describe('#accounts.bind', () => {
 describe('#accounts.setDefaults', () => {
   it('should take the default from the other account, in the list and in 编辑', async () => {
     const { accounts } = setup();
+    // 编辑 opens from the list: the list the answer updates is loaded (a page of it).
+    await accounts.load('ent-1');
     await accounts.loadDetail('acc-2');
 
     await accounts.setDefaults('acc-1', ['issue', 'receive']);
