@@ -483,6 +483,11 @@ export class WeappHost {
     }
   }
 
+  /** Runs a page's lifecycle or page event (onReachBottom, onPullDownRefresh …) as WeChat would. */
+  pageEvent(page: PageInstance, name: string, ...args: unknown[]): void {
+    this.callHook(page, name, ...args);
+  }
+
   /** A value built in the app's realm (mobx treats only its own realm's plain objects as plain). */
   toContext<T>(value: T): T {
     return this.ctxJson.parse(JSON.stringify(value ?? null)) as T;
@@ -825,6 +830,12 @@ export class PageHandle {
 
   tap(target: TaroNode | string): Promise<void> {
     return this.fire(target, 'tap', { x: 0, y: 0 });
+  }
+
+  /** The user scrolls to the page's bottom (onReachBottom); resolves once the app settled. */
+  async reachBottom(): Promise<void> {
+    this.host.pageEvent(this.instance, 'onReachBottom');
+    await this.host.settle();
   }
 
   /** Types into an input: one `input` event with the whole value. */

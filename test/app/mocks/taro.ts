@@ -36,7 +36,7 @@ function usePageEvent(handlers: Set<{ current: Callback }>, callback: Callback) 
     return () => {
       handlers.delete(latest);
     };
-  }, []);
+  }, [handlers]);
 }
 
 export function usePullDownRefresh(callback: Callback) {
