@@ -76,6 +76,7 @@ const Taro = {
   showToast: jest.fn(() => Promise.resolve()),
   showLoading: jest.fn(() => Promise.resolve()),
   hideLoading: jest.fn(() => Promise.resolve()),
+  hideHomeButton: jest.fn(() => Promise.resolve()),
   showModal: jest.fn((_options: { title?: string; content?: string; [option: string]: unknown }) =>
     Promise.resolve({ confirm: modalConfirms, cancel: !modalConfirms }),
   ),

@@ -1,4 +1,5 @@
 import { act, fireEvent, screen } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import LoginLinkPage from '../../../src/packages/notify/pages/link/index';
 import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
@@ -106,5 +107,40 @@ describe('#pages.loginLink', () => {
 
     expect(await screen.findByText('福建示例科技有限公司')).toBeInTheDocument();
     expect(screen.queryByText('选择模拟微信用户')).not.toBeInTheDocument();
+  });
+
+  it('should hide the browser bar’s 🏠, which would lead to the sign-in, while the link page shows', async () => {
+    // Taro's browser navigation bar, as it stands when a page opened first: 🏠 in place of ‹.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div id="taro-navigation-bar" class="taro-navigation-bar-home-icon"><div class="taro-navigation-bar-home" title="home"></div></div>',
+    );
+    const home = document.querySelector('.taro-navigation-bar-home') as HTMLElement;
+    const env = process.env.TARO_ENV;
+    process.env.TARO_ENV = 'h5';
+    try {
+      const { fake, open } = setup();
+      fake.addRequest({ id: 'r1', token: LINK_TOKEN });
+      expect(home).toBeVisible();
+      const page = open();
+
+      expect(await screen.findByText('福建示例科技有限公司')).toBeInTheDocument();
+      expect(home).not.toBeVisible();
+      page.unmount();
+      // The bar is shared: the next page has its 🏠 or ‹ again.
+      expect(home).toBeVisible();
+    } finally {
+      process.env.TARO_ENV = env;
+      document.getElementById('taro-navigation-bar')?.remove();
+    }
+  });
+
+  it('should hide WeChat’s 🏠 on the link page in the mini program', async () => {
+    const { fake, open } = setup();
+    fake.addRequest({ id: 'r1', token: LINK_TOKEN });
+    open();
+
+    expect(await screen.findByText('福建示例科技有限公司')).toBeInTheDocument();
+    expect(Taro.hideHomeButton).toHaveBeenCalled();
   });
 });

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { AppPage } from '../../../../components/AppPage';
+import { hideHomeButton } from '../../../../navigation';
 import { taroStorage } from '../../../../services/storage';
 import { useStores } from '../../../../stores';
 import { useParam } from '../../../accounts/params';
@@ -16,6 +17,9 @@ function LoginLinkPage() {
   const { api } = useStores();
   const token = useParam('t');
   const [{ request, flow }] = useState(() => openLink(api, token, taroStorage));
+
+  // Nowhere to go from here without WeChat: no 🏠 to the app.
+  useEffect(() => hideHomeButton(), []);
 
   useEffect(() => {
     if (token) request.load();
