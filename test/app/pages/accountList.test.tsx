@@ -268,7 +268,7 @@ describe('#pages.accountList', () => {
     expect(screen.getByText('没有更多了')).toBeInTheDocument();
     expect(screen.queryByText('加载中…')).toBeNull();
 
-    const box = screen.getByPlaceholderText('搜索账号后四位、完整账号或姓名');
+    const box = screen.getByPlaceholderText('搜索账号后四位或姓名');
     fireEvent.input(box, { target: { value: '0033' } });
     fireEvent.keyDown(box, { key: 'Enter', keyCode: 13 });
     await waitFor(() => expect(cards()).toBe(1));

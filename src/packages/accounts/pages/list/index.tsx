@@ -161,7 +161,7 @@ function AccountListPage() {
             type='text'
             confirmType='search'
             maxlength={64}
-            placeholder='搜索账号后四位、完整账号或姓名'
+            placeholder='搜索账号后四位或姓名'
             value={searchText}
             onInput={(e) => {
               setSearchText(e.detail.value);
