@@ -22,6 +22,7 @@ import type {
 } from '../../types/api';
 import type { Channel, QrApp } from '../../types/domain';
 import type { LoginRequestListResponse, LoginRequestView, RequestFlowBody } from '../../types/requests';
+import type { SoterAct, SoterChallenge, SoterProof } from '../../types/soter';
 
 /*
  * The app's only door to the network. Types come from types/api.ts and types/accounts.ts as
@@ -303,8 +304,8 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, Lo
     return this.authed('PUT', `${accountPath(accountId)}/defaults`, { channels });
   }
 
-  async deleteAccount(accountId: string): Promise<void> {
-    await this.authed<void>('DELETE', accountPath(accountId));
+  async deleteAccount(accountId: string, soter?: SoterProof): Promise<void> {
+    await this.authed<void>('DELETE', accountPath(accountId), soter ? { soter } : undefined);
   }
 
   unlockAccount(accountId: string): Promise<AccountDetail> {
@@ -329,6 +330,21 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, Lo
 
   lookupAccount(enterpriseId: string, account: string): Promise<AccountLookupResponse> {
     return this.authed('POST', `/api/v1/enterprises/${encodeURIComponent(enterpriseId)}/accounts/lookup`, { account });
+  }
+
+  sandboxSoterSign(
+    user: string,
+    challenge: string,
+    authMode: 'fingerPrint' | 'facial',
+  ): Promise<{ resultJSON: string; resultJSONSignature: string }> {
+    return this.call('POST', '/sandbox/wechat/control/soter/sign', {
+      auth: false,
+      body: { user, challenge, authMode },
+    });
+  }
+
+  soterChallenge(act: SoterAct): Promise<SoterChallenge> {
+    return this.authed('POST', '/api/v1/soter/challenges', { act });
   }
 
   async sandboxSubscribe(user: string, results: SubscribeResults): Promise<void> {

@@ -10,6 +10,8 @@ import type {
 import type { Channel } from '../../types/domain';
 import type { SubscribeResults } from '../services/api';
 import { errorMessage } from './errors';
+import type { ProveBiometric } from './SoterStore';
+import type { SoterProof } from '../../types/soter';
 
 /**
  * Accounts per page of 电子税局账号管理: a page's setData stays far below WeChat's limits (an
@@ -24,11 +26,13 @@ export interface AccountDeps {
     bindAccount(accountId: string, subscriptions: SubscribeResults): Promise<AccountDetail>;
     unbindAccount(accountId: string): Promise<AccountDetail>;
     setDefaults(accountId: string, channels: Channel[]): Promise<AccountListResponse>;
-    deleteAccount(accountId: string): Promise<void>;
+    deleteAccount(accountId: string, soter?: SoterProof): Promise<void>;
     unlockAccount(accountId: string): Promise<AccountDetail>;
     recentLogins(): Promise<RecentLogin[]>;
     lookupAccount(enterpriseId: string, account: string): Promise<AccountLookupResponse>;
   };
+  /** 指纹 / 面容 before deleting an account bound to someone else (SoterStore). */
+  prove?: ProveBiometric;
 }
 
 /**
@@ -186,7 +190,10 @@ export class AccountStore {
   /** 删除 (F11). */
   remove(accountId: string): Promise<boolean> {
     return this.run(accountId, async () => {
-      await this.deps.api.deleteAccount(accountId);
+      // Someone else's account (the admin's right): the admin's own finger or face first.
+      const bound = this.details[accountId]?.bound ?? this.viewOf(accountId)?.bound;
+      const soter = bound === 'other' && this.deps.prove ? await this.deps.prove('admin_delete') : undefined;
+      await this.deps.api.deleteAccount(accountId, soter);
       runInAction(() => {
         delete this.details[accountId];
         for (const list of Object.values(this.lists)) {
@@ -250,6 +257,14 @@ export class AccountStore {
       });
       return false;
     }
+  }
+
+  private viewOf(accountId: string) {
+    for (const list of Object.values(this.lists)) {
+      const view = list.accounts.find((a) => a.id === accountId);
+      if (view) return view;
+    }
+    return undefined;
   }
 
   /** Keeps a fresh detail, and the same account in its enterprise's list. */

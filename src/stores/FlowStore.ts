@@ -5,6 +5,7 @@ import type { QrApp } from '../../types/domain';
 import type { RequestFlowBody } from '../../types/requests';
 import { codedError, type CodedError } from './errors';
 import { Countdown, Poller, secondsUntil } from './timers';
+import type { ProveBiometric } from './SoterStore';
 
 /**
  * The server calls of a flow. Signed in, the app API's flow routes (ApiClient); a browser link
@@ -27,6 +28,8 @@ export interface FlowDriver {
 
 export interface FlowDeps {
   api: FlowDriver;
+  /** 指纹 / 面容 before 更换微信 and 申请数电配置管理员 (SoterStore). */
+  prove?: ProveBiometric;
 }
 
 /**
@@ -186,14 +189,18 @@ export class FlowStore {
     this.error = null;
   }
 
-  private begin(start: FlowStart): Promise<FlowState> {
-    const { api } = this.deps;
+  private async begin(start: FlowStart): Promise<FlowState> {
+    const { api, prove } = this.deps;
     switch (start.kind) {
       case 'add':
         return api.startAddAccount(start.enterpriseId, start.body);
       case 'account':
+        if (start.body.purpose === 'change_wechat' && prove) {
+          return api.startAccountFlow(start.accountId, { ...start.body, soter: await prove('change_wechat') });
+        }
         return api.startAccountFlow(start.accountId, start.body);
       case 'admin':
+        if (prove) return api.startAdminFlow(start.enterpriseId, { ...start.body, soter: await prove('become_admin') });
         return api.startAdminFlow(start.enterpriseId, start.body);
       case 'request':
         return api.startRequestFlow(start.requestId, start.body);

@@ -3,6 +3,7 @@ import type { NewPasswordBody, PasswordChangeState, PasswordItem, PasswordResetB
 import { passwordPolicyError } from '../../types/validators';
 import { codedError, type CodedError } from './errors';
 import { Countdown, Poller, secondsUntil } from './timers';
+import type { ProveBiometric } from './SoterStore';
 
 export interface PasswordDeps {
   api: {
@@ -15,6 +16,8 @@ export interface PasswordDeps {
     passwordChange(changeId: string): Promise<PasswordChangeState>;
     retryPasswordItem(changeId: string, accountId: string): Promise<PasswordChangeState>;
   };
+  /** 指纹 / 面容 before 重置税局密码 (SoterStore). */
+  prove?: ProveBiometric;
 }
 
 export type PasswordChangeError = CodedError;
@@ -123,7 +126,10 @@ export class PasswordChangeStore {
 
   /** 重置税局密码, 身份认证 page's 下一步: the server checks the 证件 against the account's holder. */
   async startReset(accountId: string, body: PasswordResetBody): Promise<boolean> {
-    return this.begin(() => this.deps.api.startPasswordReset(accountId, body));
+    const { prove } = this.deps;
+    return this.begin(async () =>
+      this.deps.api.startPasswordReset(accountId, prove ? { ...body, soter: await prove('reset_password') } : body),
+    );
   }
 
   /** 已在税局修改，仅更新发票云: the bureau checks the password; a wrong one changes nothing. */

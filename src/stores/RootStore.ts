@@ -9,6 +9,7 @@ import { PasswordChangeStore } from './PasswordChangeStore';
 import { PrivacyStore } from './PrivacyStore';
 import { SessionStore } from './SessionStore';
 import { SubscriptionStore } from './SubscriptionStore';
+import { SoterStore } from './SoterStore';
 import { TenantStore } from './TenantStore';
 
 export interface RootStoreOptions {
@@ -32,6 +33,7 @@ export class RootStore {
   readonly loginRequests: LoginRequestStore;
   readonly admins: AdminStore;
   readonly passwords: PasswordChangeStore;
+  readonly soter: SoterStore;
 
   constructor(options: RootStoreOptions = {}) {
     const storage = options.storage ?? taroStorage;
@@ -49,16 +51,20 @@ export class RootStore {
       chooseUser: () => this.session.askForSimulatedUser(),
       askSubscribe: (tmplIds) => this.subscriptions.askInBrowser(tmplIds),
       sandboxSubscribe: (user, results) => this.api.sandboxSubscribe(user, results),
+      askBiometric: () => this.soter.askInBrowser(),
+      sandboxSoterSign: (user, challenge, authMode) => this.api.sandboxSoterSign(user, challenge, authMode),
     });
+    this.soter = new SoterStore({ api: this.api, platform: this.platform });
+    const prove = this.soter.prove;
     this.session = new SessionStore({ api: this.api, platform: this.platform, storage });
     this.tenants = new TenantStore({ api: this.api });
     this.privacy = new PrivacyStore({ platform: this.platform, storage });
-    this.accounts = new AccountStore({ api: this.api });
-    this.flow = new FlowStore({ api: this.api });
+    this.accounts = new AccountStore({ api: this.api, prove });
+    this.flow = new FlowStore({ api: this.api, prove });
     this.subscriptions = new SubscriptionStore({ api: this.api, platform: this.platform });
     this.loginRequests = new LoginRequestStore({ api: this.api });
     this.admins = new AdminStore({ api: this.api });
-    this.passwords = new PasswordChangeStore({ api: this.api });
+    this.passwords = new PasswordChangeStore({ api: this.api, prove });
   }
 }
 

@@ -4,6 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { useStores } from '../../stores';
 import { PrivacyConsent } from '../PrivacyConsent';
 import { SubscribePopup } from '../SubscribePopup';
+import { SoterPrompt } from '../SoterPrompt';
 import { WxUserPicker } from '../WxUserPicker';
 import './index.scss';
 
@@ -22,7 +23,7 @@ interface AppPageProps {
  * page — the browser build's simulated-user picker and subscribe popup, and WeChat's privacy consent.
  */
 function AppPageComponent({ children, className, anonymous = false }: AppPageProps) {
-  const { session, privacy, subscriptions } = useStores();
+  const { session, privacy, subscriptions, soter } = useStores();
   return (
     <View className={`app-page ${className ?? ''}`}>
       {children}
@@ -31,6 +32,7 @@ function AppPageComponent({ children, className, anonymous = false }: AppPagePro
       {!anonymous && subscriptions.popup && (
         <SubscribePopup templates={subscriptions.popup} onAnswer={(allowed) => subscriptions.answerPopup(allowed)} />
       )}
+      {!anonymous && soter.prompt && <SoterPrompt onAnswer={(choice) => soter.answerPrompt(choice)} />}
     </View>
   );
 }

@@ -61,6 +61,19 @@ export function createH5Platform(
       }
       return { errMsg: 'requestSubscribeMessage:ok', ...results };
     },
+    async proveBiometric(challenge) {
+      const user = current();
+      if (!user) return { cancelled: true };
+      const choice = await deps.askBiometric();
+      if (choice === 'cancel') return { cancelled: true };
+      if (choice === 'unavailable') return { unavailable: true };
+      try {
+        const signed = await deps.sandboxSoterSign(user, challenge, choice);
+        return { ...signed, authMode: choice };
+      } catch {
+        return { cancelled: true };
+      }
+    },
     privacy: {
       // Browsers have no privacy API that waits for consent; pages ask through PrivacyGate.
       onNeedAuthorization: () => undefined,

@@ -10,6 +10,8 @@ export type {
   SimulatedUserControl,
   SubscribeMessageAnswer,
   SubscribeResult,
+  BiometricAnswer,
+  SimulatedBiometric,
 } from './types';
 export { MAX_SUBSCRIBE_TEMPLATES, subscribeFailureMessage, subscribeResultsOf } from './subscribe';
 

@@ -1,4 +1,5 @@
 import type { KeyValueStorage } from '../storage';
+import type { SoterProof } from '../../../types/soter';
 
 /**
  * What the app needs from the host it runs in. WeChat provides it natively (weapp.ts); the browser
@@ -22,7 +23,17 @@ export interface Platform {
    * rejects: a refusal by WeChat (20004 switch off, 10001–10005) comes back with errCode.
    */
   requestSubscribeMessage(tmplIds: string[]): Promise<SubscribeMessageAnswer>;
+  /**
+   * SOTER (types/soter.ts): asks for 指纹 or 面容 over the server's challenge. A device with none
+   * enrolled answers `{unavailable: true}` (the act goes on); a person who cancels or fails,
+   * `{cancelled: true}` (the act stops). Never rejects.
+   */
+  proveBiometric(challenge: string): Promise<BiometricAnswer>;
 }
+
+/** What proveBiometric answers: the signed result, no biometrics on this device, or the person said no. */
+export type BiometricAnswer = SoterProof | { cancelled: true };
+export type SimulatedBiometric = 'fingerPrint' | 'facial' | 'unavailable' | 'cancel';
 
 export type SubscribeResult = 'accept' | 'reject' | 'ban' | 'filter';
 
@@ -66,4 +77,12 @@ export interface PlatformDeps {
   askSubscribe(tmplIds: string[]): Promise<boolean>;
   /** Records the simulated popup's answers in the WeChat sandbox, as WeChat keeps them. */
   sandboxSubscribe(user: string, results: Record<string, SubscribeResult>): Promise<void>;
+  /** Shows the simulated SOTER prompt; the person picks 指纹, 面容, "no biometrics" or 取消. */
+  askBiometric(): Promise<SimulatedBiometric>;
+  /** What the phone would answer for this user and challenge (the WeChat sandbox signs it). */
+  sandboxSoterSign(
+    user: string,
+    challenge: string,
+    authMode: 'fingerPrint' | 'facial',
+  ): Promise<{ resultJSON: string; resultJSONSignature: string }>;
 }

@@ -100,7 +100,12 @@ describe('#pages.changeWechat', () => {
     fireEvent.click(screen.getByText('登录'));
 
     await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '更换成功', icon: 'success' }));
-    expect(fake.flows[0].start.body).toEqual({ purpose: 'change_wechat', password: 'Secret#123' });
+    // The test device has no 指纹 or 面容: the app says so explicitly (SOTER, issue 14 part 5).
+    expect(fake.flows[0].start.body).toEqual({
+      purpose: 'change_wechat',
+      password: 'Secret#123',
+      soter: { unavailable: true },
+    });
     expect(fake.account('acc-1')?.bound).toBe('me');
   });
 

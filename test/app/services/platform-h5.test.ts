@@ -1,16 +1,31 @@
 import { createH5Platform, userFromUrl } from '../../../src/services/platform/h5';
 import { createMemoryStorage, StorageKeys } from '../../../src/services/storage';
+import type { SimulatedBiometric } from '../../../src/services/platform';
 
 function h5(location: { search: string; hash: string }, storage = createMemoryStorage()) {
   const chooseUser = jest.fn(async () => ' 王五 ');
   const sandboxLoginCode = jest.fn(async (user: string) => `code:${user}`);
   const askSubscribe = jest.fn(async (_ids: string[]) => true);
   const sandboxSubscribe = jest.fn(async (_user: string, _results: Record<string, string>) => undefined);
+  const askBiometric = jest.fn(async (): Promise<SimulatedBiometric> => 'fingerPrint');
+  const sandboxSoterSign = jest.fn(async (_user: string, challenge: string, _mode: string) => ({
+    resultJSON: JSON.stringify({ raw: challenge }),
+    resultJSONSignature: 'signed',
+  }));
   const platform = createH5Platform(
-    { storage, chooseUser, sandboxLoginCode, askSubscribe, sandboxSubscribe },
+    { storage, chooseUser, sandboxLoginCode, askSubscribe, sandboxSubscribe, askBiometric, sandboxSoterSign },
     location,
   );
-  return { platform, storage, chooseUser, sandboxLoginCode, askSubscribe, sandboxSubscribe };
+  return {
+    platform,
+    storage,
+    chooseUser,
+    sandboxLoginCode,
+    askSubscribe,
+    sandboxSubscribe,
+    askBiometric,
+    sandboxSoterSign,
+  };
 }
 
 describe('#platform.h5', () => {
@@ -98,5 +113,21 @@ describe('#platform.h5', () => {
 
     expect(answer.errCode).toBe(10003);
     expect(answer['tmpl-login']).toBeUndefined();
+  });
+
+  it('should stand in for SOTER: the simulated prompt’s choice, signed by the WeChat sandbox for the challenge', async () => {
+    const { platform, askBiometric, sandboxSoterSign } = h5({ search: '?wxuser=alice', hash: '' });
+    await expect(platform.proveBiometric('c-1')).resolves.toEqual({
+      resultJSON: JSON.stringify({ raw: 'c-1' }),
+      resultJSONSignature: 'signed',
+      authMode: 'fingerPrint',
+    });
+    expect(sandboxSoterSign).toHaveBeenCalledWith('alice', 'c-1', 'fingerPrint');
+
+    askBiometric.mockResolvedValueOnce('unavailable');
+    await expect(platform.proveBiometric('c-2')).resolves.toEqual({ unavailable: true });
+    askBiometric.mockResolvedValueOnce('cancel');
+    await expect(platform.proveBiometric('c-3')).resolves.toEqual({ cancelled: true });
+    expect(sandboxSoterSign).toHaveBeenCalledTimes(1);
   });
 });

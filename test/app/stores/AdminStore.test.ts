@@ -88,7 +88,8 @@ describe('#flow.start admin (申请绑定)', () => {
     ).resolves.toBe(true);
     expect(flow.step).toBe('sms');
     const start = fake.calls.find((c) => c.method === 'POST' && c.url.endsWith('/enterprises/ent-1/admins/flows'));
-    expect(start?.data).toEqual({ account: '13800005678', password: ADMIN_PASSWORD });
+    // The test device has no 指纹 or 面容: the app says so explicitly (SOTER, issue 14 part 5).
+    expect(start?.data).toEqual({ account: '13800005678', password: ADMIN_PASSWORD, soter: { unavailable: true } });
 
     await flow.submitSms(ADMIN_SMS_CODE);
     expect(flow.step).toBe('done');

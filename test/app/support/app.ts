@@ -1,4 +1,4 @@
-import type { Platform, PrivacyAnswer, SubscribeMessageAnswer } from '../../../src/services/platform';
+import type { BiometricAnswer, Platform, PrivacyAnswer, SubscribeMessageAnswer } from '../../../src/services/platform';
 import { createMemoryStorage, type KeyValueStorage } from '../../../src/services/storage';
 import { RootStore } from '../../../src/stores';
 import { createFakeServer, type FakeServer } from './fakeServer';
@@ -12,6 +12,10 @@ export interface FakePlatform extends Platform {
   subscribeCalls: string[][];
   /** What WeChat answers the next requestSubscribeMessage calls (default: every template accepted). */
   answerSubscribe(answer: (tmplIds: string[]) => SubscribeMessageAnswer): void;
+  /** The challenges of each proveBiometric call (SOTER), in order. */
+  soterCalls: string[];
+  /** What the device answers next (default: no biometrics enrolled, the act goes on as before). */
+  answerBiometric(answer: (challenge: string) => BiometricAnswer): void;
 }
 
 /** The weapp platform as the tests need it: wx.login gives a code for `user`. */
@@ -21,6 +25,7 @@ export function createFakePlatform(user = 'alice'): FakePlatform {
     errMsg: 'requestSubscribeMessage:ok',
     ...Object.fromEntries(tmplIds.map((id) => [id, 'accept'])),
   });
+  let biometricAnswer = (_challenge: string): BiometricAnswer => ({ unavailable: true });
   const platform: FakePlatform = {
     kind: 'weapp',
     loginCalls: 0,
@@ -43,6 +48,14 @@ export function createFakePlatform(user = 'alice'): FakePlatform {
     },
     answerSubscribe(answer) {
       subscribeAnswer = answer;
+    },
+    soterCalls: [],
+    proveBiometric(challenge) {
+      platform.soterCalls.push(challenge);
+      return Promise.resolve(biometricAnswer(challenge));
+    },
+    answerBiometric(answer) {
+      biometricAnswer = answer;
     },
     askPrivacy: () =>
       new Promise<PrivacyAnswer>((resolve) => {

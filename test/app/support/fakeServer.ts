@@ -50,6 +50,7 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
   const tokens = new Map<string, string>();
   const wrongCodes = new Map<string, number>();
   let loginCount = 0;
+  let soterChallenges = 0;
   let nextFailure: HttpResponse | 'drop' | null = null;
   const extraRoutes: FakeRoutes[] = [];
 
@@ -111,6 +112,13 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
         tenantsOf(user).filter((t) => t.id !== tenantId),
       );
       return json(204);
+    }
+    if (request.method === 'POST' && pathname === '/api/v1/soter/challenges') {
+      soterChallenges += 1;
+      return json(201, {
+        challenge: `challenge-${soterChallenges}`,
+        expiresAt: new Date(Date.now() + 300_000).toISOString(),
+      });
     }
     for (const routes of extraRoutes) {
       const answer = routes(request, user);
