@@ -162,6 +162,8 @@ describe('#e2e.accounts', () => {
     await sheetItem(page, '更换微信').click();
     await page.locator('input[placeholder="请输入电子税局密码"]').filter({ visible: true }).fill(holder.password);
     await seen(page, /^(登录|下一步|提交验证)$/, { exact: false }).click();
+    // The browser build's simulated SOTER prompt (issue 14 part 5): the holder's finger matched.
+    await seen(page, '指纹验证通过').click();
     const codeInput = page.locator('input[placeholder="请输入验证码"]').filter({ visible: true });
     await codeInput.waitFor();
     await codeInput.fill(await latestSmsCode(server, holder.phone));

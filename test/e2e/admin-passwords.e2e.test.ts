@@ -61,6 +61,8 @@ describe('#e2e.admin-passwords', () => {
     await input(page, '手机号码/证件号码/用户名').fill(account);
     await input(page, '请输入电子税局密码').fill(password);
     await seen(page, '提交验证').click();
+    // The browser build's simulated SOTER prompt (issue 14 part 5): the person's finger matched.
+    await seen(page, '指纹验证通过').click();
   }
 
   it('should make a 财务负责人 admin, who deletes an account bound to another user; that user is told', async () => {
@@ -91,6 +93,8 @@ describe('#e2e.admin-passwords', () => {
     await sheetItem(page, '删除').click();
     await seen(page, /通知绑定的微信用户/, { exact: false }).waitFor();
     await modalButton(page, '删除').click();
+    // Bob's account, not the admin's: the simulated SOTER prompt; this phone has neither.
+    await seen(page, '本机未录入指纹或面容').click();
     await seen(page, '还没有电子税局账号，点击新增添加').waitFor();
 
     const gone = await server.call('GET', `/api/v1/accounts/${bobsAccount}`, { token: bob.token });
@@ -103,7 +107,7 @@ describe('#e2e.admin-passwords', () => {
     // Becoming admin and the deletion, each a SOTER-guarded act: confirmed, or (as here) no biometrics.
     const acts = audit.body.entries.map((e: { action: string; biometric?: string }) => [e.action, e.biometric]);
     assert.deepEqual(acts.sort(), [
-      ['admin_apply_start', 'unavailable'],
+      ['admin_apply_start', 'fingerPrint'],
       ['delete_account', 'unavailable'],
     ]);
     await page.context().close();
@@ -158,6 +162,7 @@ describe('#e2e.admin-passwords', () => {
     await seen(page, '身份证号码校验位不正确，请核对后重新输入').waitFor();
     await input(page, '请输入证件号码').fill(person.idNumber);
     await seen(page, '下一步').click();
+    await seen(page, '面容验证通过').click();
     await seen(page, '获取验证码').click();
     await seen(page, /60s 后重新获取|\d+s 后重新获取/, { exact: false }).waitFor();
     await input(page, '请输入验证码').fill(await latestSmsCode(server, person.phone));
@@ -218,6 +223,7 @@ describe('#e2e.admin-passwords', () => {
     await agreePrivacy(page);
     await input(page, '请输入证件号码').fill(person.idNumber);
     await seen(page, '下一步').click();
+    await seen(page, '本机未录入指纹或面容').click();
     await seen(page, '开始扫脸验证').waitFor();
     await seen(page, '扫脸验证').waitFor();
     await checkLayout(page, 'password-face-start');

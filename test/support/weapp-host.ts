@@ -671,6 +671,8 @@ export class WeappHost {
         Object.fromEntries(((o.tmplIds as string[] | undefined) ?? []).map((id) => [id, 'accept'])),
       ),
       getPrivacySetting: async('getPrivacySetting', () => ({ needAuthorization: false })),
+      // SOTER: a phone with neither 指纹 nor 面容 enrolled (the guarded acts go on, saying so).
+      checkIsSoterEnrolledInDevice: async('checkIsSoterEnrolledInDevice', () => ({ isEnrolled: false })),
       getNetworkType: async('getNetworkType', () => ({ networkType: 'wifi' })),
       navigateTo: navigate('navigateTo', () => 0),
       redirectTo: navigate('redirectTo', () => 1),

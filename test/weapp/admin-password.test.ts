@@ -142,7 +142,9 @@ test('申请绑定 explains with the risk note, then 提交验证 starts the SMS
   await host.current.tap(button(host, '提交验证'));
   check(host, ['验证码已发送至', '138****5678', SMS_COUNTDOWN_STARTED, '登录']);
   const start = host.requests.find((r) => r.method === 'POST' && r.path.endsWith('/admins/flows'));
-  assert.deepEqual(start?.data, { account: '13800005678', password: 'Legal#2025' });
+  // The phone has no 指纹 or 面容 enrolled (the host's SOTER): the app says so explicitly.
+  assert.equal(host.callsTo('checkIsSoterEnrolledInDevice').length, 2);
+  assert.deepEqual(start?.data, { account: '13800005678', password: 'Legal#2025', soter: { unavailable: true } });
 });
 
 test('重置税局密码 goes 证件 → 获取验证码 → 新密码 → 更新关联账号', async (t) => {
@@ -176,6 +178,7 @@ test('重置税局密码 goes 证件 → 获取验证码 → 新密码 → 更�
   assert.deepEqual(host.requests.find((r) => r.path.endsWith('/password-resets'))?.data, {
     idType: '居民身份证',
     idNumber: '110101199003077774',
+    soter: { unavailable: true },
   });
 
   await host.current.tap(exactly(host, 'text', '获取验证码'));

@@ -34,5 +34,10 @@ export function apiRoutes(): Routes {
   return {
     'POST /api/v1/auth/login': { status: 200, body: login },
     'GET /api/v1/me/tenants': { status: 200, body: tenants },
+    // The biometric guard's challenge (issue 14 part 5), asked before 更换微信, 申请管理员, 重置税局密码.
+    'POST /api/v1/soter/challenges': {
+      status: 201,
+      body: { challenge: 'challenge-1', expiresAt: new Date(Date.now() + 300_000).toISOString() },
+    },
   };
 }

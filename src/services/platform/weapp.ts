@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { MAX_SUBSCRIBE_TEMPLATES } from './subscribe';
-import type { Platform, SubscribeMessageAnswer } from './types';
+import type { BiometricAnswer, Platform, SubscribeMessageAnswer } from './types';
 
 export function createWeappPlatform(): Platform {
   return {
@@ -27,27 +27,39 @@ export function createWeappPlatform(): Platform {
       if (typeof Taro.checkIsSoterEnrolledInDevice !== 'function') return { unavailable: true };
       let mode: 'fingerPrint' | 'facial' | null = null;
       for (const candidate of ['fingerPrint', 'facial'] as const) {
-        const enrolled = await Taro.checkIsSoterEnrolledInDevice({ checkAuthMode: candidate }).then(
-          (r) => r.isEnrolled,
-          () => false,
-        );
+        // Callbacks, not the promise form: not every base library answers SOTER calls with a promise.
+        const enrolled = await new Promise<boolean>((resolve) => {
+          try {
+            Taro.checkIsSoterEnrolledInDevice({
+              checkAuthMode: candidate,
+              success: (r) => resolve(Boolean(r?.isEnrolled)),
+              fail: () => resolve(false),
+            });
+          } catch {
+            resolve(false);
+          }
+        });
         if (enrolled) {
           mode = candidate;
           break;
         }
       }
       if (!mode) return { unavailable: true };
-      try {
-        const result = await Taro.startSoterAuthentication({
-          requestAuthModes: [mode],
-          challenge,
-          authContent: mode === 'facial' ? '请验证面容' : '请验证指纹',
-        });
-        return { resultJSON: result.resultJSON, resultJSONSignature: result.resultJSONSignature, authMode: mode };
-      } catch {
-        // 90008 cancelled, 90009 not recognised, …: the act does not go on.
-        return { cancelled: true };
-      }
+      const authMode = mode;
+      return new Promise<BiometricAnswer>((resolve) => {
+        try {
+          Taro.startSoterAuthentication({
+            requestAuthModes: [authMode],
+            challenge,
+            authContent: authMode === 'facial' ? '请验证面容' : '请验证指纹',
+            success: (r) => resolve({ resultJSON: r.resultJSON, resultJSONSignature: r.resultJSONSignature, authMode }),
+            // 90008 cancelled, 90009 not recognised, …: the act does not go on.
+            fail: () => resolve({ cancelled: true }),
+          });
+        } catch {
+          resolve({ cancelled: true });
+        }
+      });
     },
     privacy: {
       onNeedAuthorization(listener) {
