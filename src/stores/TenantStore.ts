@@ -1,6 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { JoinTenantBody, MyTenantsResponse, TenantSummary } from '../../types/api';
-import { errorMessage } from './errors';
+import { ApiError } from '../services/api';
+import { errorMessage, waitText } from './errors';
+import { Countdown } from './timers';
 
 export interface TenantDeps {
   api: {
@@ -22,6 +24,11 @@ export class TenantStore {
   joining = false;
   /** Why the last 激活码 was refused, shown under the field. */
   joinError: string | null = null;
+  /** When the server lets me try a 激活码 again, after a 429 (epoch ms); null when not limited. */
+  joinRetryAt: number | null = null;
+  /** The clock the wait reads; ticks every second while it runs. */
+  now = Date.now();
+  private readonly joinClock = new Countdown();
 
   /** The tenant being left, while the call runs. */
   leavingId: string | null = null;
@@ -33,7 +40,11 @@ export class TenantStore {
   private loadingRequest: Promise<void> | null = null;
 
   constructor(private readonly deps: TenantDeps) {
-    makeAutoObservable<TenantStore, 'deps' | 'loadingRequest'>(this, { deps: false, loadingRequest: false });
+    makeAutoObservable<TenantStore, 'deps' | 'loadingRequest' | 'joinClock'>(this, {
+      deps: false,
+      loadingRequest: false,
+      joinClock: false,
+    });
   }
 
   get isEmpty(): boolean {
@@ -52,7 +63,7 @@ export class TenantStore {
 
   /** Joins the tenant of this 激活码; true on success, else joinError says why. */
   async join(activationCode: string): Promise<boolean> {
-    if (this.joining) return false;
+    if (this.joining || this.joinWaitSeconds > 0) return false;
     const code = activationCode.trim();
     if (!code) {
       this.joinError = '请输入激活码';
@@ -71,9 +82,38 @@ export class TenantStore {
       runInAction(() => {
         this.joinError = errorMessage(error, '添加失败，请稍后重试');
         this.joining = false;
+        if (error instanceof ApiError && error.status === 429 && error.retryAfterSeconds) {
+          this.waitToJoin(error.retryAfterSeconds);
+        }
       });
       return false;
     }
+  }
+
+  /** Seconds until a 激活码 may be tried again; 0 when it may now. */
+  get joinWaitSeconds(): number {
+    return this.joinRetryAt === null ? 0 : Math.max(0, Math.ceil((this.joinRetryAt - this.now) / 1000));
+  }
+
+  /** What to show under the field: the live wait while limited, else why the last code was refused. */
+  get joinMessage(): string | null {
+    const wait = this.joinWaitSeconds;
+    return wait > 0 ? `尝试次数过多，请 ${waitText(wait)}后再试` : this.joinError;
+  }
+
+  /** The server refused with 429: 确认 waits, counting down, until it says a try is allowed again. */
+  private waitToJoin(seconds: number): void {
+    this.now = Date.now();
+    this.joinRetryAt = this.now + seconds * 1000;
+    this.joinClock.start(() =>
+      runInAction(() => {
+        this.now = Date.now();
+        if (this.joinWaitSeconds > 0) return true;
+        this.joinRetryAt = null;
+        this.joinError = null;
+        return false;
+      }),
+    );
   }
 
   /** My accounts that need me (已掉线, 即将到期), over all my tenants (issue 14). */

@@ -19,6 +19,13 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
   return `尝试次数过多，请 ${minutes} 分钟后再试`;
 }
 
+/** A wait that counts down: "8 分 05 秒", "42 秒". */
+export function waitText(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return minutes > 0 ? `${minutes} 分 ${String(rest).padStart(2, '0')} 秒` : `${rest} 秒`;
+}
+
 /** A refused call as a store keeps it: the server's code (or 'unknown') and the text to show. */
 export interface CodedError {
   code: string;

@@ -1,9 +1,9 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import TenantAddPage from '../../../src/packages/tenants/pages/add/index';
 import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
-import { WRONG_CODE_LIMIT, WRONG_CODE_MESSAGE } from '../support/fakeServer';
+import { createFakeServer, WRONG_CODE_LIMIT, WRONG_CODE_MESSAGE } from '../support/fakeServer';
 import { tenant } from '../support/fixtures';
 import { renderPage } from '../support/render';
 
@@ -11,6 +11,11 @@ beforeEach(() => taroMock.reset());
 
 function codeInput() {
   return screen.getByPlaceholderText('请输入激活码') as HTMLInputElement;
+}
+
+function confirmButton() {
+  // Taro's Button is a view; a disabled one is greyed by WeUI's class.
+  return screen.getByText('确认').closest('.weui-btn') as HTMLElement;
 }
 
 function typeCode(value: string) {
@@ -55,20 +60,39 @@ describe('#pages.tenantAdd', () => {
     expect(Taro.navigateBack).not.toHaveBeenCalled();
   });
 
-  it('should show the wait in minutes when wrong codes are rate limited', async () => {
-    const app = createTestApp();
-    renderPage(TenantAddPage, app);
-    typeCode('WRONG-CODE');
+  it('should keep 确认 disabled while wrong codes are rate limited, counting the wait down', async () => {
+    jest.useFakeTimers();
+    try {
+      const app = createTestApp({ server: createFakeServer({ retryAfterSeconds: 62 }) });
+      renderPage(TenantAddPage, app);
+      typeCode('WRONG-CODE');
 
-    for (let attempt = 1; attempt <= WRONG_CODE_LIMIT; attempt++) {
+      for (let attempt = 1; attempt <= WRONG_CODE_LIMIT; attempt++) {
+        fireEvent.click(screen.getByText('确认'));
+        await waitFor(() => expect(app.store.tenants.joining).toBe(false));
+      }
+      expect(screen.getByText(WRONG_CODE_MESSAGE)).toBeInTheDocument();
       fireEvent.click(screen.getByText('确认'));
-      await waitFor(() => expect(app.store.tenants.joining).toBe(false));
-    }
-    expect(screen.getByText(WRONG_CODE_MESSAGE)).toBeInTheDocument();
-    fireEvent.click(screen.getByText('确认'));
 
-    expect(await screen.findByText('尝试次数过多，请 9 分钟后再试')).toBeInTheDocument();
-    expect(codeInput().value).toBe('WRONG-CODE');
+      expect(await screen.findByText('尝试次数过多，请 1 分 02 秒后再试')).toHaveClass('weui-form__error');
+      expect(codeInput().value).toBe('WRONG-CODE');
+      expect(confirmButton()).toHaveClass('weui-btn_disabled');
+
+      // Editing the code does not lift the wait; tapping sends nothing.
+      typeCode('WRONG-CODE-2');
+      const sent = app.server.requests.length;
+      fireEvent.click(screen.getByText('确认'));
+      act(() => void jest.advanceTimersByTime(3000));
+      expect(screen.getByText('尝试次数过多，请 59 秒后再试')).toBeInTheDocument();
+      expect(confirmButton()).toHaveClass('weui-btn_disabled');
+      expect(app.server.requests).toHaveLength(sent);
+
+      act(() => void jest.advanceTimersByTime(59_000));
+      expect(screen.queryByText(/尝试次数过多/)).not.toBeInTheDocument();
+      expect(confirmButton()).not.toHaveClass('weui-btn_disabled');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('should clear the error once the code is edited', async () => {

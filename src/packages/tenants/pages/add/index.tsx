@@ -25,7 +25,8 @@ function TenantAddPage() {
     navigateBackOr(Routes.tenantEdit);
   };
 
-  const canSubmit = code.trim().length > 0 && !tenants.joining;
+  // While the server limits 激活码 tries (429), 确认 waits with the countdown under the field.
+  const canSubmit = code.trim().length > 0 && !tenants.joining && tenants.joinWaitSeconds === 0;
 
   return (
     <AppPage className='tenant-add'>
@@ -51,7 +52,7 @@ function TenantAddPage() {
           </View>
         </View>
       </View>
-      {tenants.joinError && <View className='weui-form__error'>{tenants.joinError}</View>}
+      {tenants.joinMessage && <View className='weui-form__error'>{tenants.joinMessage}</View>}
       <View className='weui-btn-area'>
         <Button
           className={`weui-btn weui-btn_primary ${canSubmit ? '' : 'weui-btn_disabled'}`}
