@@ -5,9 +5,9 @@
  * unrecorded. Leaving a tenant is recorded too: the leaver's bindings and admin roles in it end.
  * Only the enterprise's admins read it. No secret is written.
  */
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
-import { auditLog, enterpriseAdmins, users } from '../db/schema';
+import { accountBindings, auditLog, enterpriseAdmins, etaxAccounts, users } from '../db/schema';
 import { AppError, errors } from '../http/errors';
 import { maskName } from './accounts';
 import { enterpriseAccess, type AccountAccess } from './permissions';
@@ -147,18 +147,47 @@ export async function listAuditLog(db: Db, userId: string, enterpriseId: string)
     .where(eq(auditLog.enterpriseId, enterpriseId))
     .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE);
+  const known = await personNames(
+    db,
+    enterpriseId,
+    rows.filter((r) => r.actorName === GUARDED_ACTOR && r.actorUserId).map((r) => r.actorUserId as string),
+  );
   return {
-    entries: rows.map((r): AuditEntry => ({
-      id: r.id,
-      at: r.createdAt.toISOString(),
-      action: r.action,
-      actionLabel: AUDIT_ACTION_LABELS[r.action],
-      actor: { name: r.actorUserId === userId ? r.actorName : maskName(r.actorName), me: r.actorUserId === userId },
-      maskedOpenid: maskOpenid(r.actorOpenid),
-      maskedAccount: r.maskedAccount,
-      enterpriseName: r.enterpriseName,
-      taxId: r.taxId,
-      ...(r.biometric ? { biometric: r.biometric, biometricLabel: BIOMETRIC_LABELS[r.biometric] } : {}),
-    })),
+    entries: rows.map((r): AuditEntry => {
+      const name = (r.actorUserId && r.actorName === GUARDED_ACTOR && known.get(r.actorUserId)) || r.actorName;
+      return {
+        id: r.id,
+        at: r.createdAt.toISOString(),
+        action: r.action,
+        actionLabel: AUDIT_ACTION_LABELS[r.action],
+        actor: { name: r.actorUserId === userId ? name : maskName(name), me: r.actorUserId === userId },
+        maskedOpenid: maskOpenid(r.actorOpenid),
+        maskedAccount: r.maskedAccount,
+        enterpriseName: r.enterpriseName,
+        taxId: r.taxId,
+        ...(r.biometric ? { biometric: r.biometric, biometricLabel: BIOMETRIC_LABELS[r.biometric] } : {}),
+      };
+    }),
   };
+}
+
+/**
+ * The 姓名 the bureau gave for members who acted before they had an admin name (issue 12 #9): their
+ * admin name in the enterprise, else the holder of an account bound to them there.
+ */
+async function personNames(db: Db, enterpriseId: string, userIds: string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (userIds.length === 0) return names;
+  const held = await db
+    .select({ userId: accountBindings.userId, name: etaxAccounts.personName })
+    .from(accountBindings)
+    .innerJoin(etaxAccounts, eq(etaxAccounts.id, accountBindings.accountId))
+    .where(and(eq(etaxAccounts.enterpriseId, enterpriseId), inArray(accountBindings.userId, userIds)));
+  for (const h of held) names.set(h.userId, h.name);
+  const admins = await db
+    .select({ userId: enterpriseAdmins.userId, name: enterpriseAdmins.name })
+    .from(enterpriseAdmins)
+    .where(and(eq(enterpriseAdmins.enterpriseId, enterpriseId), inArray(enterpriseAdmins.userId, userIds)));
+  for (const a of admins) names.set(a.userId, a.name);
+  return names;
 }

@@ -198,6 +198,12 @@ describe('#soter.guard (issue 14 part 5)', () => {
       assert.equal(await boundTo(accountId), newcomer.userId);
       const [entry] = await auditOf('change_wechat_start', newcomer);
       assert.equal(entry?.biometric, 'facial');
+      // The log names the newcomer by the 姓名 of the account now bound to them, not as 租户成员.
+      const log = await server.call('GET', `/api/v1/enterprises/${world.enterpriseId}/audit-log`, {
+        token: admin.token,
+      });
+      const shown = log.body.entries.find((e: { action: string }) => e.action === 'change_wechat_start');
+      assert.equal(shown?.actor.name, '张*丰');
     });
 
     it('should refuse a forged or replayed result before any bureau step', async () => {
