@@ -52,4 +52,6 @@ export const SoterErrorCodes = {
   challengeUsed: 'soter_challenge_used',
   challengeExpired: 'soter_challenge_expired',
   rejected: 'soter_rejected',
+  /** WeChat could not verify now (503): try again later. */
+  unavailable: 'soter_unavailable',
 } as const;

@@ -18,6 +18,7 @@ import type { Db } from '../db';
 import { soterChallenges, users } from '../db/schema';
 import { sha256 } from '../crypto/secrets';
 import { AppError } from '../http/errors';
+import { WechatError } from '../adapters/wechat';
 import {
   SOTER_CHALLENGE_TTL_MS,
   SoterErrorCodes,
@@ -95,11 +96,20 @@ export async function confirmAct(
   if (spent.length === 0) throw refused(SoterErrorCodes.challengeUsed, '该次生物认证已使用过，请重新验证指纹或面容');
   const [user] = await deps.db.select({ openid: users.openid }).from(users).where(eq(users.id, userId));
   if (!user) throw invalid();
-  const ok = await deps.wechat.verifySoterSignature({
-    openid: user.openid,
-    jsonString: proof.resultJSON,
-    jsonSignature: proof.resultJSONSignature,
-  });
+  let ok: boolean;
+  try {
+    ok = await deps.wechat.verifySoterSignature({
+      openid: user.openid,
+      jsonString: proof.resultJSON,
+      jsonSignature: proof.resultJSONSignature,
+    });
+  } catch (err) {
+    // WeChat could not answer: not the user's fault, and the act must not go on unverified.
+    if (err instanceof WechatError) {
+      throw new AppError(503, SoterErrorCodes.unavailable, '暂时无法向微信核验指纹或面容，请稍后重试');
+    }
+    throw err;
+  }
   if (!ok) throw refused(SoterErrorCodes.rejected, '指纹或面容验证未通过，操作未执行');
   return proof.authMode;
 }
