@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import type { SimulatedBiometric } from '../../services/platform';
 import '../SubscribePopup/index.scss';
+import './index.scss';
 
 interface SoterPromptProps {
   onAnswer: (choice: SimulatedBiometric) => void;
@@ -18,16 +19,16 @@ export function SoterPrompt({ onAnswer }: SoterPromptProps) {
         <View className='subscribe-popup__app'>发票云 申请</View>
         <View className='subscribe-popup__ask'>验证指纹或面容</View>
         <View className='subscribe-popup__item'>此操作须由本人确认（模拟）</View>
-        <Button className='weui-btn weui-btn_primary' onClick={() => onAnswer('fingerPrint')}>
+        <Button className='weui-btn weui-btn_primary soter-prompt__btn' onClick={() => onAnswer('fingerPrint')}>
           指纹验证通过
         </Button>
-        <Button className='weui-btn weui-btn_default' onClick={() => onAnswer('facial')}>
+        <Button className='weui-btn weui-btn_default soter-prompt__btn' onClick={() => onAnswer('facial')}>
           面容验证通过
         </Button>
-        <Button className='weui-btn weui-btn_default' onClick={() => onAnswer('unavailable')}>
+        <Button className='weui-btn weui-btn_default soter-prompt__btn' onClick={() => onAnswer('unavailable')}>
           本机未录入指纹或面容
         </Button>
-        <Button className='weui-btn weui-btn_default' onClick={() => onAnswer('cancel')}>
+        <Button className='weui-btn weui-btn_default soter-prompt__btn' onClick={() => onAnswer('cancel')}>
           取消
         </Button>
       </View>
