@@ -103,6 +103,11 @@ describe('#e2e.requests', () => {
     await page.goto(asked.body.loginUrl.replace(server.config.publicUrl, server.url));
     await seen(page, a.world.enterpriseName).waitFor();
     assert.equal(await seen(page, '选择模拟微信用户').isVisible(), false, 'the link page asks for no WeChat user');
+    // Nor leads to the app's 个人中心, which would: no 🏠 in the navigation bar (issue 12 #13).
+    assert.equal(await page.locator('.taro-navigation-bar-home').isVisible(), false, 'no 🏠 on the link page');
+    if (process.env.E2E_SCREENSHOTS) {
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'link-page-375.png') });
+    }
     await seen(page, '登录').click();
     await typeSmsCode(page, a.person.phone);
     await seen(page, '登录成功，开票业务可以继续').waitFor();
