@@ -92,7 +92,12 @@ describe('#e2e.tenants', () => {
     }
     await input.fill('WRONGCODE6XXXXXX');
     await seen(page, '确认').click();
-    await seen(page, /请 10 分钟后再试/).waitFor();
+    // The wait counts down under the field, and 确认 stays disabled meanwhile (issue 12 #14).
+    await seen(page, /尝试次数过多，请 (10 分 00|9 分 \d\d) 秒后再试/).waitFor();
+    assert.match((await seen(page, '确认').getAttribute('class')) ?? '', /weui-btn_disabled/);
+    if (process.env.E2E_SCREENSHOTS) {
+      await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOTS, 'tenant-add-limited-375.png') });
+    }
     await page.context().close();
   });
 
