@@ -54,6 +54,12 @@ describe('#pages.admins', () => {
         actor: { name: '张*丰', me: false },
         maskedAccount: '139****0001',
       });
+      fake.addAuditEntry('ent-1', {
+        id: 'log-2',
+        maskedAccount: '139****0002',
+        biometric: 'fingerPrint',
+        biometricLabel: '已通过指纹验证',
+      });
     });
 
     const me = await screen.findByText('陈静');
@@ -62,6 +68,10 @@ describe('#pages.admins', () => {
     const entry = (await screen.findByText('删除已绑定其他微信的账号 139****0001')).closest('.weui-cell')!;
     expect(entry).toHaveTextContent(/张\*丰 · 微信 oAbc\*\*\*\*wxyz · 2025-03-06 \d\d:30/);
     expect(entry).toHaveTextContent('福建示例科技有限公司 · 税号 91350100M000100Y43');
+    // The biometric guard's record shows under the entry that had one, and only there.
+    expect(entry).not.toHaveTextContent('已通过');
+    const guarded = screen.getByText('删除已绑定其他微信的账号 139****0002').closest('.weui-cell')!;
+    expect(guarded.querySelector('.weui-cell__desc')).toHaveTextContent('已通过指纹验证');
     expect(screen.queryByText('申请绑定')).not.toBeInTheDocument();
   });
 

@@ -94,6 +94,7 @@ function AdminPage() {
                     <View>
                       <View className='weui-tabular'>{auditByText(entry)}</View>
                       <View className='weui-tabular'>{`${entry.enterpriseName} · 税号 ${entry.taxId}`}</View>
+                      {entry.biometricLabel && <View>{entry.biometricLabel}</View>}
                     </View>
                   }
                 />
