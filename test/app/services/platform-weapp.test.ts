@@ -24,3 +24,59 @@ describe('#platform.weapp.requestSubscribeMessage', () => {
     });
   });
 });
+
+describe('#platform.weapp.proveBiometric', () => {
+  type Callbacks = { success?: (result: unknown) => void; fail?: (error: unknown) => void };
+  // The jest stand-in of Taro has no SOTER API (as an old base library): each test installs WeChat's.
+  const soter = Taro as unknown as Record<string, jest.Mock | undefined>;
+  let checkIsSoterEnrolledInDevice: jest.Mock;
+  let startSoterAuthentication: jest.Mock;
+
+  beforeEach(() => {
+    // A device with only a fingerprint enrolled.
+    checkIsSoterEnrolledInDevice = jest.fn((options: Callbacks & { checkAuthMode: string }) =>
+      options.success?.({ isEnrolled: options.checkAuthMode === 'fingerPrint', errMsg: 'ok' }),
+    );
+    startSoterAuthentication = jest.fn();
+    soter.checkIsSoterEnrolledInDevice = checkIsSoterEnrolledInDevice;
+    soter.startSoterAuthentication = startSoterAuthentication;
+  });
+  afterEach(() => {
+    delete soter.checkIsSoterEnrolledInDevice;
+    delete soter.startSoterAuthentication;
+  });
+
+  it('should send the challenge to the enrolled fingerprint and answer the signed result', async () => {
+    startSoterAuthentication.mockImplementationOnce((options: Callbacks) =>
+      options.success?.({ resultJSON: '{"raw":"challenge-1"}', resultJSONSignature: 'sig-1', authMode: 'fingerPrint' }),
+    );
+
+    const answer = await createWeappPlatform().proveBiometric('challenge-1');
+
+    expect(startSoterAuthentication).toHaveBeenCalledWith(
+      expect.objectContaining({ requestAuthModes: ['fingerPrint'], challenge: 'challenge-1' }),
+    );
+    expect(answer).toEqual({
+      resultJSON: '{"raw":"challenge-1"}',
+      resultJSONSignature: 'sig-1',
+      authMode: 'fingerPrint',
+    });
+  });
+
+  it('should answer cancelled when the person cancels the fingerprint prompt', async () => {
+    startSoterAuthentication.mockImplementationOnce((options: Callbacks) =>
+      options.fail?.({ errCode: 90008, errMsg: 'startSoterAuthentication:fail cancel' }),
+    );
+
+    await expect(createWeappPlatform().proveBiometric('challenge-2')).resolves.toEqual({ cancelled: true });
+  });
+
+  it('should answer unavailable, without a prompt, when nothing is enrolled', async () => {
+    checkIsSoterEnrolledInDevice.mockImplementation((options: Callbacks) =>
+      options.success?.({ isEnrolled: false, errMsg: 'ok' }),
+    );
+
+    await expect(createWeappPlatform().proveBiometric('challenge-3')).resolves.toEqual({ unavailable: true });
+    expect(startSoterAuthentication).not.toHaveBeenCalled();
+  });
+});
