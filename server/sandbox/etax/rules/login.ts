@@ -49,40 +49,34 @@ export function startPasswordLogin(
   return describeStep(store, flow);
 }
 
-/** 短信登录 / 人脸登录: the 用户名 names the person, the code goes to their bound phone. */
-export function startSmsLogin(store: EtaxStore, input: LoginTarget & { account: string }): StepView {
+/** 短信登录 and 扫脸登录 begin alike: the 用户名 names the person, who must not be locked. */
+function startUsernameLogin(store: EtaxStore, input: LoginTarget & { account: string }, method: 'sms' | 'face') {
   const enterprise = requireEnterprise(store.data, input.taxId);
   const person = requirePerson(store.data, input.account);
   assertNotLocked(store, person);
   const relation = chooseRelation(store.data, person, enterprise.taxId, input.role, input.channel);
   const flow = newFlow(store, {
     purpose: 'login',
-    method: 'sms',
-    stage: 'sms',
+    method,
+    stage: method,
     idNumber: person.idNumber,
     taxId: enterprise.taxId,
     role: relation.role,
     channel: input.channel,
   });
+  return { flow, person, enterprise };
+}
+
+/** 短信登录 / 人脸登录: the 用户名 names the person, the code goes to their bound phone. */
+export function startSmsLogin(store: EtaxStore, input: LoginTarget & { account: string }): StepView {
+  const { flow, person } = startUsernameLogin(store, input, 'sms');
   sendCode(store, flow, person, 'login');
   return describeStep(store, flow);
 }
 
 /** 扫脸登录: the 用户名, then the face check in the app. */
 export function startFaceLogin(store: EtaxStore, input: LoginTarget & { account: string }): StepView {
-  const enterprise = requireEnterprise(store.data, input.taxId);
-  const person = requirePerson(store.data, input.account);
-  assertNotLocked(store, person);
-  const relation = chooseRelation(store.data, person, enterprise.taxId, input.role, input.channel);
-  const flow = newFlow(store, {
-    purpose: 'login',
-    method: 'face',
-    stage: 'face',
-    idNumber: person.idNumber,
-    taxId: enterprise.taxId,
-    role: relation.role,
-    channel: input.channel,
-  });
+  const { flow, person, enterprise } = startUsernameLogin(store, input, 'face');
   const ticket = createTicket(store, {
     kind: 'auth',
     app: 'tax',
