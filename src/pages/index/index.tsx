@@ -9,6 +9,7 @@ import { openPage } from '../../navigation';
 import { accountListUrl, adminApplyUrl, adminsUrl, Routes } from '../../routes';
 import { useStores, type TenantStore } from '../../stores';
 import { accountCountText, adminStatusText, needingText, unbindWarningText } from './format';
+import { DANGER_CONFIRM_COLOR } from '../../styles/colors';
 import './index.scss';
 
 /** F2 解绑: every account of the enterprise bound to me, after the seed's warning. */
@@ -17,7 +18,7 @@ async function unbindEnterprise(tenants: TenantStore, enterprise: EnterpriseSumm
     title: '解绑企业',
     content: unbindWarningText(enterprise),
     confirmText: '确定',
-    confirmColor: '#FA5151',
+    confirmColor: DANGER_CONFIRM_COLOR,
     cancelText: '取消',
   });
   if (!confirm) return;

@@ -12,6 +12,7 @@ import { AccountSummary } from '../../components/AccountSummary';
 import { NoticeOffer } from '../../components/NoticeOffer';
 import { useParam } from '../../params';
 import { defaultChoices } from '../../rules';
+import { DANGER_CONFIRM_COLOR } from '../../../../styles/colors';
 import './index.scss';
 
 /** 编辑 (F6, F8, F11): 绑定微信收登录通知 / 解绑, 设置默认账号, 删除. */
@@ -63,7 +64,7 @@ function AccountEditPage() {
       title: '解绑账号',
       content: '解绑后将无法通过微信接收该账号的登录通知，其他微信用户也可以绑定该账号。',
       confirmText: '确定',
-      confirmColor: '#FA5151',
+      confirmColor: DANGER_CONFIRM_COLOR,
       cancelText: '取消',
     });
     if (confirm) toast(await accounts.unbind(account.id), '已解绑');
@@ -117,7 +118,7 @@ function AccountEditPage() {
           ? `该账号已绑定其他微信。确定删除电子税局账号 ${account.maskedAccount}？删除后将通知绑定的微信用户。`
           : `确定删除电子税局账号 ${account.maskedAccount}？`,
       confirmText: '删除',
-      confirmColor: '#FA5151',
+      confirmColor: DANGER_CONFIRM_COLOR,
       cancelText: '取消',
     });
     if (!confirm) return;

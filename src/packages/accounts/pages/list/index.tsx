@@ -17,6 +17,7 @@ import { useStores } from '../../../../stores';
 import { AccountCard } from '../../components/AccountCard';
 import { useParam } from '../../params';
 import { BUSINESS_CHOICES, loginChannels, MORE_ACTION_LABELS, moreActions } from '../../rules';
+import { DANGER_CONFIRM_COLOR } from '../../../../styles/colors';
 import './index.scss';
 
 /** Taro.showActionSheet, with the choice or null when the user cancelled. */
@@ -87,7 +88,7 @@ function AccountListPage() {
           ? `该账号已绑定其他微信。确定删除电子税局账号 ${account.maskedAccount}？删除后将通知绑定的微信用户。`
           : `确定删除电子税局账号 ${account.maskedAccount}？删除后将不再为该账号推送登录通知。`,
       confirmText: '删除',
-      confirmColor: '#FA5151',
+      confirmColor: DANGER_CONFIRM_COLOR,
       cancelText: '取消',
     });
     if (!confirm) return;

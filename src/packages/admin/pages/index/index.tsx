@@ -9,6 +9,7 @@ import { adminApplyUrl } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import { adminSinceText, auditByText } from '../../format';
 import { useParam } from '../../../accounts/params';
+import { DANGER_CONFIRM_COLOR } from '../../../../styles/colors';
 import './index.scss';
 
 /** F10 数电配置管理员 of one enterprise: who they are, 申请绑定 or 退出管理员, and (admins only) the audit log. */
@@ -32,7 +33,7 @@ function AdminPage() {
       title: '退出管理员',
       content: '退出后将不能再删除已绑定其他微信的账号，如需恢复，需重新申请绑定。确定退出？',
       confirmText: '确定',
-      confirmColor: '#FA5151',
+      confirmColor: DANGER_CONFIRM_COLOR,
       cancelText: '取消',
     });
     if (!confirm) return;

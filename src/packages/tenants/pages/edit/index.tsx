@@ -7,6 +7,7 @@ import { Cell, CellGroup } from '../../../../components/Cells';
 import { openPage } from '../../../../navigation';
 import { Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
+import { DANGER_CONFIRM_COLOR } from '../../../../styles/colors';
 import './index.scss';
 
 /** F3 租户编辑: my tenants; 新增 one by its 激活码, or select one and 解绑 it. */
@@ -25,7 +26,7 @@ function TenantEditPage() {
       title: '解绑租户',
       content: tenants.leaveWarning(selected.id),
       confirmText: '确定',
-      confirmColor: '#FA5151',
+      confirmColor: DANGER_CONFIRM_COLOR,
       cancelText: '取消',
     });
     if (!confirm) return;
