@@ -30,12 +30,16 @@ export default defineAppConfig({
       pages: ['pages/request/index', 'pages/link/index', 'pages/list/index'],
     },
   ],
+  // Dark mode as WeChat users expect: the bar and the pull-down background take theme.json's light or
+  // dark values (@names) with the system; the pages' colours follow through styles/theme.scss.
+  darkmode: true,
+  themeLocation: 'theme.json',
   window: {
-    backgroundTextStyle: 'dark',
-    backgroundColor: '#EDEDED',
-    navigationBarBackgroundColor: '#FFFFFF',
+    backgroundTextStyle: '@bgTxtStyle',
+    backgroundColor: '@bgColor',
+    navigationBarBackgroundColor: '@navBgColor',
     navigationBarTitleText: '个人中心',
-    navigationBarTextStyle: 'black',
+    navigationBarTextStyle: '@navTxtStyle',
     // WeChat's default; Taro's browser build draws its own bar (title, back) only when it is named.
     navigationStyle: 'default',
   },

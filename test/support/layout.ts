@@ -2,7 +2,7 @@
  * Layout checks for the browser build (issue 12), on boxes, not pixels: at 320, 375 and 414 px
  * wide, nothing is wider than the viewport, no label, tag, button or masked number breaks inside,
  * every image (the QR) lies wholly inside its box, and the error a failed tap shows is in view.
- * With LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look at.
+ * With LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look at, light and dark.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -112,6 +112,10 @@ export async function checkLayout(page: Page, label: string): Promise<void> {
     if (shots) {
       fs.mkdirSync(shots, { recursive: true });
       await page.screenshot({ path: path.join(shots, `${label}-${width}.png`), fullPage: true });
+      // The same state in dark mode, to look at: the theme switches live, as on a phone.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: path.join(shots, `${label}-${width}-dark.png`), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'light' });
     }
   }
   await page.setViewportSize({ width: 375, height: 740 });

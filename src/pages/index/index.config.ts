@@ -1,6 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '个人中心',
   enablePullDownRefresh: true,
-  backgroundColor: '#EDEDED',
-  backgroundTextStyle: 'dark',
+  backgroundColor: '@bgColor',
+  backgroundTextStyle: '@bgTxtStyle',
 });

@@ -1,6 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '电子税局账号管理',
   enablePullDownRefresh: true,
-  backgroundColor: '#EDEDED',
-  backgroundTextStyle: 'dark',
+  backgroundColor: '@bgColor',
+  backgroundTextStyle: '@bgTxtStyle',
 });

@@ -1,6 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '数电配置管理员',
   enablePullDownRefresh: true,
-  backgroundColor: '#EDEDED',
-  backgroundTextStyle: 'dark',
+  backgroundColor: '@bgColor',
+  backgroundTextStyle: '@bgTxtStyle',
 });

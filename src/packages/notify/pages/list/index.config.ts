@@ -1,6 +1,6 @@
 export default definePageConfig({
   navigationBarTitleText: '登录通知',
   enablePullDownRefresh: true,
-  backgroundColor: '#EDEDED',
-  backgroundTextStyle: 'dark',
+  backgroundColor: '@bgColor',
+  backgroundTextStyle: '@bgTxtStyle',
 });
