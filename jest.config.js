@@ -41,6 +41,7 @@ const shared = {
   },
   globals: taroGlobals,
   setupFiles: ['<rootDir>/test/app/setup/env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/app/setup/timers.ts'],
   clearMocks: true,
   // Jest 30's default 'soft' clean-up of a finished test file's globals wraps their setters; MobX's
   // shared globals object then recurses through the wrappers in the next file of the same worker
@@ -61,7 +62,7 @@ module.exports = {
       displayName: 'app-pages',
       testEnvironment: 'jsdom',
       testMatch: ['<rootDir>/test/app/**/*.test.tsx'],
-      setupFilesAfterEnv: ['<rootDir>/test/app/setup/dom.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/app/setup/timers.ts', '<rootDir>/test/app/setup/dom.ts'],
     },
   ],
 };

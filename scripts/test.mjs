@@ -100,9 +100,10 @@ if (want('static')) {
 
 if (want('app')) {
   const report = path.join(os.tmpdir(), `jest-${process.pid}.json`);
-  // --forceExit: on this machine kind jest's parent process was seen to stay alive after every test file
-  // had passed (no open handle reported, workers gone; the same commit passed an hour earlier), which
-  // would hang the step until its 25-minute kill. The results are written before it exits.
+  // With 2 cores jest runs the tests in its own process, so a timer a test leaves running keeps it
+  // alive: a 激活码 wait (TenantStore, up to 10 minutes) once held it 9 minutes after every test had
+  // passed. test/app/setup/timers.ts stops the app's timers after each test; --forceExit stays as the
+  // backstop so a new leak costs seconds, not the step's 25-minute kill (the results are written first).
   const { ok } = run('app tests (jest)', 'npx', ['jest', '--ci', '--forceExit', '--json', `--outputFile=${report}`]);
   if (fs.existsSync(report)) {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));

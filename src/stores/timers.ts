@@ -11,9 +11,22 @@ export function secondsUntil(iso: string | undefined, now: number): number {
   return Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** Calls `tick` every second until it answers false or the countdown is stopped. */
+/**
+ * Every timer running now. A countdown may run for minutes after the screen that started it (a
+ * 激活码 wait lasts up to 10 minutes): whoever ends the whole app — a test, between tests — stops them.
+ */
+const liveTimers = new Set<{ stop(): void }>();
+
+/** Stops every Countdown and Poller of the app. */
+export function stopAllTimers(): void {
+  for (const timer of [...liveTimers]) timer.stop();
+}
+
+/** Calls `tick` every `everyMs` (a second by default) until it answers false or it is stopped. */
 export class Countdown {
   private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly everyMs = 1000) {}
 
   get running(): boolean {
     return this.timer !== null;
@@ -21,14 +34,16 @@ export class Countdown {
 
   start(tick: () => boolean): void {
     this.stop();
+    liveTimers.add(this);
     this.timer = setInterval(() => {
       if (!tick()) this.stop();
-    }, 1000);
+    }, this.everyMs);
   }
 
   stop(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    liveTimers.delete(this);
   }
 }
 
@@ -42,8 +57,10 @@ export class Poller {
 
   schedule(ms: number, poll: () => void): void {
     this.stop();
+    liveTimers.add(this);
     this.timer = setTimeout(() => {
       this.timer = null;
+      liveTimers.delete(this);
       poll();
     }, ms);
   }
@@ -51,5 +68,6 @@ export class Poller {
   stop(): void {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
+    liveTimers.delete(this);
   }
 }

@@ -1,4 +1,4 @@
-import { Countdown, Poller, secondsUntil } from '../../../src/stores/timers';
+import { Countdown, Poller, secondsUntil, stopAllTimers } from '../../../src/stores/timers';
 
 afterEach(() => {
   jest.useRealTimers();
@@ -95,5 +95,39 @@ describe('#Poller', () => {
     jest.advanceTimersByTime(5000);
     expect(first).not.toHaveBeenCalled();
     expect(poller.pending).toBe(false);
+  });
+});
+
+describe('#stopAllTimers', () => {
+  it('should stop every countdown and poller still running, whoever started them', () => {
+    jest.useFakeTimers();
+    const joinWait = new Countdown();
+    const clock = new Countdown(15_000);
+    const poller = new Poller();
+    const tick = jest.fn(() => true);
+    const poll = jest.fn();
+    joinWait.start(tick);
+    clock.start(tick);
+    poller.schedule(2000, poll);
+
+    stopAllTimers();
+    jest.advanceTimersByTime(10 * 60_000);
+
+    expect(tick).not.toHaveBeenCalled();
+    expect(poll).not.toHaveBeenCalled();
+    expect([joinWait.running, clock.running, poller.pending]).toEqual([false, false, false]);
+  });
+
+  it('should let a timer started afterwards run as usual', () => {
+    jest.useFakeTimers();
+    stopAllTimers();
+    const countdown = new Countdown(15_000);
+    const tick = jest.fn(() => true);
+
+    countdown.start(tick);
+    jest.advanceTimersByTime(30_000);
+
+    expect(tick).toHaveBeenCalledTimes(2);
+    countdown.stop();
   });
 });

@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx';
 import type { LoginRequestPurpose, LoginRequestView } from '../../../../types/requests';
 import { ApiError } from '../../../services/api';
 import { errorMessage, type FlowStore } from '../../../stores';
+import { Countdown } from '../../../stores/timers';
 
 /** How the page's last flow ended. */
 export type FlowEnd = 'done' | 'failed';
@@ -41,7 +42,7 @@ export class OpenRequest {
   loggedInHere = false;
   now = Date.now();
 
-  private clock: ReturnType<typeof setInterval> | null = null;
+  private readonly clock = new Countdown(CLOCK_MS);
 
   constructor(private readonly deps: { source: RequestSource; flow: FlowStore }) {
     makeAutoObservable<OpenRequest, 'deps' | 'clock'>(this, { deps: false, clock: false });
@@ -106,18 +107,17 @@ export class OpenRequest {
 
   /** Keeps the time left current while the page shows; an expiry is confirmed by the server. */
   startClock(): void {
-    this.stopClock();
-    this.clock = setInterval(() => {
+    this.clock.start(() => {
       runInAction(() => {
         this.now = Date.now();
       });
       if (this.view?.status === 'pending' && this.msLeft === 0) this.load();
-    }, CLOCK_MS);
+      return true;
+    });
   }
 
   stopClock(): void {
-    if (this.clock !== null) clearInterval(this.clock);
-    this.clock = null;
+    this.clock.stop();
   }
 }
 
