@@ -77,6 +77,8 @@ export default tseslint.config(
                 '**/types/ops',
                 '**/types/passwords',
                 '**/types/requests',
+                '**/types/soter',
+                '**/types/watch',
               ],
               allowTypeImports: true,
               message:

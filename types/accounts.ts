@@ -1,7 +1,7 @@
 /**
  * The app API for e-tax accounts (F4–F9, F11, F16, F17, F19), shared by the mini program and the
- * server. Request bodies are zod schemas (validated at the edge by the server); responses are
- * TypeScript types. Errors are `{ error: { code, message } }` as in api.ts; bureau errors carry the
+ * server. Request bodies and answers are zod schemas (requests validated at the edge by the server,
+ * both documented in /openapi.json); the app imports their types only. Errors are `{ error: { code, message } }` as in api.ts; bureau errors carry the
  * bureau's own message text.
  *
  * Every bureau interaction (add an account, log in, 认证, 更换微信 …) is a *flow*: started by one
@@ -12,50 +12,72 @@
  */
 import { z } from 'zod';
 import { soterProof } from './soter';
-import {
-  CHANNELS,
-  LOGIN_TYPES,
-  QR_APPS,
-  ROLES,
-  type Channel,
-  type DropCause,
-  type LoginType,
-  type QrApp,
-  type Role,
-} from './domain';
+import { CHANNELS, DROP_CAUSES, LOGIN_TYPES, QR_APPS, ROLES } from './domain';
 
 // ---- Account list (F4) --------------------------------------------------------------------------
 
-export type BoundState = 'none' | 'me' | 'other';
+const iso = z.string().describe('ISO 8601 time');
+/** One value per channel, each absent when it does not apply. */
+const perChannel = <T extends z.ZodType>(value: T) => z.object({ issue: value.optional(), receive: value.optional() });
 
-export interface AccountView {
-  id: string;
+const BOUND_STATES = ['none', 'me', 'other'] as const;
+export type BoundState = (typeof BOUND_STATES)[number];
+
+export const accountView = z.object({
+  id: z.string(),
   /** 151****1832 — the full account is never sent back. */
-  maskedAccount: string;
+  maskedAccount: z.string(),
   /** 身份 */
-  role: Role;
+  role: z.enum(ROLES),
   /** 开票 / 收票 permissions of this account at the bureau. */
-  permissions: Channel[];
-  loginType: LoginType;
+  permissions: z.array(z.enum(CHANNELS)),
+  loginType: z.enum(LOGIN_TYPES),
   /** 未绑定 / 已绑定 (me = 本人). */
-  bound: BoundState;
+  bound: z.enum(BOUND_STATES),
   /** 默认开票 / 默认收票 */
-  defaults: Channel[];
+  defaults: z.array(z.enum(CHANNELS)),
   /** 已登录 per channel: when the bureau session ends (ISO); absent when not logged in. */
-  sessions: Partial<Record<Channel, string>>;
+  sessions: perChannel(iso),
   /** 已认证 until (ISO), absent when not. */
-  authValidUntil?: string;
+  authValidUntil: iso.optional(),
   /** 已锁定 with its reason (F14). */
-  locked?: { reason: string; byPassword: boolean; at: string };
+  locked: z.object({ reason: z.string(), byPassword: z.boolean(), at: iso }).optional(),
   /** What the current user may do with it (F7), so the page shows only allowed actions. */
-  can: { login: boolean; edit: boolean; delete: boolean; changeWechat: boolean; unlock: boolean };
+  can: z.object({
+    login: z.boolean(),
+    edit: z.boolean(),
+    delete: z.boolean(),
+    changeWechat: z.boolean(),
+    unlock: z.boolean(),
+  }),
   /** For the bound user: how many 登录通知 WeChat will still deliver (F20). */
-  notificationsLeft?: number;
+  notificationsLeft: z.number().int().optional(),
   /** 已掉线 per channel (types/watch.ts): when and the likely cause; absent once logged in again. */
-  dropped?: Partial<Record<Channel, { at: string; cause: DropCause }>>;
+  dropped: perChannel(z.object({ at: iso, cause: z.enum(DROP_CAUSES) })).optional(),
   /** 即将到期: the 登录 of these channels, or the 认证 (auth), end within the reminder lead time (SESSION_REMINDER_LEAD_MINUTES). */
-  expiringSoon?: (Channel | 'auth')[];
-}
+  expiringSoon: z.array(z.enum([...CHANNELS, 'auth'])).optional(),
+});
+export type AccountView = z.infer<typeof accountView>;
+
+const accountExample: AccountView = {
+  id: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+  maskedAccount: '139****6513',
+  role: '财务负责人',
+  permissions: ['issue', 'receive'],
+  loginType: 'manual',
+  bound: 'me',
+  defaults: ['issue'],
+  sessions: { issue: '2026-12-07T05:15:42.000Z' },
+  authValidUntil: '2026-12-08T03:15:42.000Z',
+  can: { login: true, edit: true, delete: true, changeWechat: false, unlock: false },
+  notificationsLeft: 2,
+};
+const enterpriseExample = {
+  id: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+  name: '乌鲁木齐丝路商贸有限责任公司',
+  taxId: '91650100MA7XJ3K84G',
+  region: '新疆',
+};
 
 /** The most accounts one page of the list may ask for. */
 export const ACCOUNT_PAGE_MAX = 100;
@@ -87,51 +109,93 @@ export const accountListQuery = z.object({
 export type AccountListQuery = z.input<typeof accountListQuery>;
 
 /** GET /api/v1/enterprises/:enterpriseId/accounts */
-export interface AccountListResponse {
-  enterprise: { id: string; name: string; taxId: string; region: string; tenantName: string };
-  accounts: AccountView[];
-  /** The current user is a 数电配置管理员 of this enterprise. */
-  isAdmin: boolean;
-  /** Pass as `cursor` for the next page; null when this page is the last. */
-  nextCursor: string | null;
-}
+export const accountListResponse = z
+  .object({
+    enterprise: z.object({
+      id: z.string(),
+      name: z.string(),
+      taxId: z.string(),
+      region: z.string(),
+      tenantName: z.string(),
+    }),
+    accounts: z.array(accountView),
+    /** The current user is a 数电配置管理员 of this enterprise. */
+    isAdmin: z.boolean(),
+    /** Pass as `cursor` for the next page; null when this page is the last. */
+    nextCursor: z.string().nullable(),
+  })
+  .meta({
+    examples: [
+      {
+        enterprise: { ...enterpriseExample, tenantName: '乌鲁木齐丝路商贸集团' },
+        accounts: [accountExample],
+        isAdmin: false,
+        nextCursor: null,
+      },
+    ],
+  });
+export type AccountListResponse = z.infer<typeof accountListResponse>;
 
 // ---- Flows ---------------------------------------------------------------------------------------
 
-export type FlowStep =
-  /** Enter the SMS code sent to maskedPhone. */
-  | 'sms'
-  /** Scan the QR with the named app and confirm there; poll GET /flows/:id. */
-  | 'qr'
-  /** Scan the face-check (认证) QR with the 税务APP; poll. */
-  | 'face'
-  /** 实名等级 < 3: show 姓名, 证件类型, 证件号码; 确认 runs the check, 取消 fails the login. */
-  | 'real_name'
-  /** The user agreement is not signed: show it; 确认 signs it. */
-  | 'agreement'
-  /** A hosted number is fetching its code; poll. */
-  | 'hosted_wait'
-  | 'done'
-  | 'failed';
+/**
+ * What the user must do next:
+ * sms — enter the SMS code sent to maskedPhone;
+ * qr — scan the QR with the named app and confirm there; poll GET /flows/:id;
+ * face — scan the face-check (认证) QR with the 税务APP; poll;
+ * real_name — 实名等级 < 3: show 姓名, 证件类型, 证件号码; 确认 runs the check, 取消 fails the login;
+ * agreement — the user agreement is not signed: show it; 确认 signs it;
+ * hosted_wait — a hosted number is fetching its code; poll;
+ * done, failed.
+ */
+const FLOW_STEPS = ['sms', 'qr', 'face', 'real_name', 'agreement', 'hosted_wait', 'done', 'failed'] as const;
+export type FlowStep = (typeof FLOW_STEPS)[number];
 
-export interface FlowState {
-  flowId: string;
-  step: FlowStep;
-  /** When the flow stops being usable (ISO). */
-  expiresAt: string;
-  /** Step 'sms': where the code went, and when 获取验证码 may be pressed again (ISO). */
-  sms?: { maskedPhone: string; resendAt: string };
-  /** Step 'qr' / 'face': an image to show (data: URL of a PNG), its app and its expiry. */
-  qr?: { image: string; app: QrApp; expiresAt: string; state: 'pending' | 'scanned' | 'expired' };
-  /** Step 'real_name'. */
-  realName?: { name: string; idType: string; maskedIdNumber: string };
-  /** Step 'agreement'. */
-  agreement?: { title: string; text: string };
-  /** Step 'done': the account concerned. */
-  accountId?: string;
-  /** Step 'failed' (or a refused step that can be retried): the bureau's words. */
-  error?: { code: string; message: string };
-}
+export const flowState = z
+  .object({
+    flowId: z.string(),
+    step: z.enum(FLOW_STEPS),
+    /** When the flow stops being usable (ISO). */
+    expiresAt: iso,
+    /** Step 'sms': where the code went, and when 获取验证码 may be pressed again (ISO). */
+    sms: z.object({ maskedPhone: z.string(), resendAt: iso }).optional(),
+    /** Step 'qr' / 'face': an image to show (data: URL of a PNG), its app and its expiry. */
+    qr: z
+      .object({
+        image: z.string(),
+        app: z.enum(QR_APPS),
+        expiresAt: iso,
+        state: z.enum(['pending', 'scanned', 'expired']),
+      })
+      .optional(),
+    /** Step 'real_name'. */
+    realName: z.object({ name: z.string(), idType: z.string(), maskedIdNumber: z.string() }).optional(),
+    /** Step 'agreement'. */
+    agreement: z.object({ title: z.string(), text: z.string() }).optional(),
+    /** Step 'done': the account concerned. */
+    accountId: z.string().optional(),
+    /** Step 'failed' (or a refused step that can be retried): the bureau's words. */
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .meta({
+    description:
+      'A bureau flow: what the user must do next (step), continued with the /flows calls until done or failed.',
+    examples: [
+      {
+        flowId: '2c1b0a9f-8e7d-4c6b-9a5f-4e3d2c1b0a9f',
+        step: 'sms',
+        expiresAt: '2026-12-07T03:25:42.000Z',
+        sms: { maskedPhone: '139****6513', resendAt: '2026-12-07T03:16:42.000Z' },
+      },
+      {
+        flowId: '2c1b0a9f-8e7d-4c6b-9a5f-4e3d2c1b0a9f',
+        step: 'done',
+        expiresAt: '2026-12-07T03:25:42.000Z',
+        accountId: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+      },
+    ],
+  });
+export type FlowState = z.infer<typeof flowState>;
 
 /** POST /api/v1/enterprises/:enterpriseId/accounts/flows — 新增账号 (F5). */
 export const addAccountBody = z.object({
@@ -186,11 +250,14 @@ export const refreshQrBody = z.object({ app: z.enum(QR_APPS, '请选择扫码的
 // ---- Account edits ------------------------------------------------------------------------------
 
 /** GET /api/v1/accounts/:accountId → AccountDetail (for 编辑). */
-export interface AccountDetail extends AccountView {
-  enterprise: { id: string; name: string; taxId: string; region: string };
-  /** How many accounts the enterprise has (F8: a lone account can only be 开票+收票 default). */
-  enterpriseAccountCount: number;
-}
+export const accountDetail = accountView
+  .extend({
+    enterprise: z.object({ id: z.string(), name: z.string(), taxId: z.string(), region: z.string() }),
+    /** How many accounts the enterprise has (F8: a lone account can only be 开票+收票 default). */
+    enterpriseAccountCount: z.number().int(),
+  })
+  .meta({ examples: [{ ...accountExample, enterprise: enterpriseExample, enterpriseAccountCount: 3 }] });
+export type AccountDetail = z.infer<typeof accountDetail>;
 
 /** Subscribe results of the tap that asked (wx.requestSubscribeMessage): templateId → result. */
 export const subscribeResults = z
@@ -213,23 +280,50 @@ export const defaultsBody = z.object({
 /** POST /api/v1/me/subscriptions — record a subscribe popup's results at a natural tap (F20). */
 export const recordSubscriptionsBody = z.object({ subscriptions: subscribeResults });
 /** GET /api/v1/me/subscriptions → credits left per template, and the template ids to ask for. */
-export interface SubscriptionsResponse {
-  templates: { loginNotice: string; accountChange: string };
-  credits: Record<string, number>;
-}
+export const subscriptionsResponse = z
+  .object({
+    templates: z.object({ loginNotice: z.string(), accountChange: z.string() }),
+    /** templateId → how many messages WeChat will still deliver. */
+    credits: z.record(z.string(), z.number().int()),
+  })
+  .meta({
+    examples: [
+      {
+        templates: { loginNotice: 'tmpl-login-notice', accountChange: 'tmpl-account-change' },
+        credits: { 'tmpl-login-notice': 2, 'tmpl-account-change': 0 },
+      },
+    ],
+  });
+export type SubscriptionsResponse = z.infer<typeof subscriptionsResponse>;
 
 // ---- Recent logins (F19) ------------------------------------------------------------------------
 
+export const recentLogin = z.object({
+  enterpriseId: z.string(),
+  accountId: z.string(),
+  taxId: z.string(),
+  enterpriseName: z.string(),
+  region: z.string(),
+  maskedAccount: z.string(),
+  loggedInAt: iso,
+});
+export type RecentLogin = z.infer<typeof recentLogin>;
 /** GET /api/v1/me/recent-logins → RecentLogin[]: the user's last ≤ 10 successful logins, newest first. */
-export interface RecentLogin {
-  enterpriseId: string;
-  accountId: string;
-  taxId: string;
-  enterpriseName: string;
-  region: string;
-  maskedAccount: string;
-  loggedInAt: string;
-}
+export const recentLogins = z.array(recentLogin).meta({
+  examples: [
+    [
+      {
+        enterpriseId: enterpriseExample.id,
+        accountId: accountExample.id,
+        taxId: enterpriseExample.taxId,
+        enterpriseName: enterpriseExample.name,
+        region: enterpriseExample.region,
+        maskedAccount: '139****6513',
+        loggedInAt: '2026-12-07T03:15:42.000Z',
+      },
+    ],
+  ],
+});
 
 // ---- 新增账号 prefill (F5) -------------------------------------------------------------------------
 
@@ -238,12 +332,15 @@ export const accountLookupBody = z.object({
   /** 电子税局账号 as typed: phone, 证件号码 or user name. */
   account: z.string().trim().min(1, '请输入电子税局账号').max(64, '账号过长'),
 });
-export interface AccountLookupResponse {
-  /** The person's name as the bureau gives it (masked, e.g. 张*丰). */
-  name: string;
-  /** Their 身份 in the enterprise with the business permissions of each. */
-  roles: { role: Role; permissions: Channel[] }[];
-}
+export const accountLookupResponse = z
+  .object({
+    /** The person's name as the bureau gives it (masked, e.g. 张*丰). */
+    name: z.string(),
+    /** Their 身份 in the enterprise with the business permissions of each. */
+    roles: z.array(z.object({ role: z.enum(ROLES), permissions: z.array(z.enum(CHANNELS)) })),
+  })
+  .meta({ examples: [{ name: '张*丰', roles: [{ role: '财务负责人', permissions: ['issue', 'receive'] }] }] });
+export type AccountLookupResponse = z.infer<typeof accountLookupResponse>;
 
 // ---- Error codes ---------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@
  * written to the enterprise's audit log and the bound user is told by a subscribe message.
  */
 import { z } from 'zod';
-import { soterProof, type BiometricMode } from './soter';
+import { BIOMETRIC_MODES, soterProof } from './soter';
 
 /** POST /api/v1/enterprises/:enterpriseId/admins/flows — 提交验证. 201 → FlowState (types/accounts.ts). */
 export const adminFlowBody = z.object({
@@ -23,23 +23,35 @@ export const adminFlowBody = z.object({
 export type AdminFlowBody = z.input<typeof adminFlowBody>;
 
 /** One 数电配置管理员 as the current user sees them. */
-export interface AdminView {
+export const adminView = z.object({
   /** The 法定代表人 / 财务负责人 who proved it: masked (张*丰) for others, in full for me. */
-  name: string;
+  name: z.string(),
   /** This admin is me (本人). */
-  me: boolean;
+  me: z.boolean(),
   /** When they became admin (ISO). */
-  since: string;
-}
+  since: z.string(),
+});
+export type AdminView = z.infer<typeof adminView>;
 
 /** GET /api/v1/enterprises/:enterpriseId/admins — any member of the tenant. */
-export interface AdminListResponse {
-  enterpriseId: string;
-  /** Oldest first; empty = 未绑定. */
-  admins: AdminView[];
-  /** I am one of them. */
-  isAdmin: boolean;
-}
+export const adminListResponse = z
+  .object({
+    enterpriseId: z.string(),
+    /** Oldest first; empty = 未绑定. */
+    admins: z.array(adminView),
+    /** I am one of them. */
+    isAdmin: z.boolean(),
+  })
+  .meta({
+    examples: [
+      {
+        enterpriseId: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+        admins: [{ name: '张*丰', me: false, since: '2026-11-20T02:10:00.000Z' }],
+        isAdmin: false,
+      },
+    ],
+  });
+export type AdminListResponse = z.infer<typeof adminListResponse>;
 // DELETE /api/v1/enterprises/:enterpriseId/admins/me → 204 (step down; 409 not_admin when I am not one)
 
 /** What an admin did with the rights of the role. */
@@ -64,34 +76,58 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
 };
 
 /** One entry of the audit log. No secret is ever in it. */
-export interface AuditEntry {
-  id: string;
+export const auditEntry = z.object({
+  id: z.string(),
   /** When (ISO). */
-  at: string;
-  action: AuditAction;
+  at: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
   /** AUDIT_ACTION_LABELS[action], for the screen. */
-  actionLabel: string;
+  actionLabel: z.string(),
   /** Who: the admin's name (masked for others, in full for me) and whether it was me. */
-  actor: { name: string; me: boolean };
+  actor: z.object({ name: z.string(), me: z.boolean() }),
   /** From which WeChat user: the acting openid, masked (oAbc****wxyz). */
-  maskedOpenid: string;
+  maskedOpenid: z.string(),
   /** What: the account concerned, masked (151****1832). */
-  maskedAccount: string;
+  maskedAccount: z.string(),
   /** The enterprise as it was named at the time. */
-  enterpriseName: string;
+  enterpriseName: z.string(),
   /** 税号 */
-  taxId: string;
+  taxId: z.string(),
   /** SOTER-guarded acts (types/soter.ts): confirmed by 指纹 / 面容, or the device had none. */
-  biometric?: BiometricMode;
+  biometric: z.enum(BIOMETRIC_MODES).optional(),
   /** BIOMETRIC_LABELS[biometric], for the screen. */
-  biometricLabel?: string;
-}
+  biometricLabel: z.string().optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntry>;
 
 /** GET /api/v1/enterprises/:enterpriseId/audit-log — admins of the enterprise only (403 otherwise). */
-export interface AuditLogResponse {
-  /** Newest first, at most 100. */
-  entries: AuditEntry[];
-}
+export const auditLogResponse = z
+  .object({
+    /** Newest first, at most 100. */
+    entries: z.array(auditEntry),
+  })
+  .meta({
+    examples: [
+      {
+        entries: [
+          {
+            id: '9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b',
+            at: '2026-12-07T03:15:42.000Z',
+            action: 'delete_account',
+            actionLabel: '删除已绑定其他微信的账号',
+            actor: { name: '张三丰', me: true },
+            maskedOpenid: 'oAbc****wxyz',
+            maskedAccount: '139****6513',
+            enterpriseName: '乌鲁木齐丝路商贸有限责任公司',
+            taxId: '91650100MA7XJ3K84G',
+            biometric: 'fingerPrint',
+            biometricLabel: '已通过指纹验证',
+          },
+        ],
+      },
+    ],
+  });
+export type AuditLogResponse = z.infer<typeof auditLogResponse>;
 
 /** `error.code` values of these routes (besides ErrorCodes of api.ts and `etax_<kind>` bureau refusals). */
 export const AdminErrorCodes = {

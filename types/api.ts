@@ -1,7 +1,8 @@
 /**
  * The app API (`/api/v1`), shared by the mini program and the server.
- * Every request body has a zod schema here (the server validates with it at the edge, the app may
- * pre-check with it); every response has a TypeScript type. Errors are always
+ * Every request body and every answer has a zod schema here: the server validates requests with
+ * them at the edge and documents both in /openapi.json; the app imports their inferred types only
+ * (answers are never parsed at run time: zod stays out of the mini program). Errors are always
  * `{ error: { code, message, retryAfterSeconds? } }` with a 4xx/5xx status, `message` in Chinese
  * and fit to show on screen as is.
  */
@@ -29,47 +30,78 @@ export const loginBody = z.object({
   code: z.string().min(1, '缺少登录凭证').max(128),
 });
 export type LoginBody = z.infer<typeof loginBody>;
-export interface LoginResponse {
-  /** Bearer token for every other call; opaque. */
-  token: string;
-  /** ISO time when the token stops working; the app signs in again by itself after that. */
-  expiresAt: string;
-  user: { id: string };
-}
+export const loginResponse = z
+  .object({
+    /** Bearer token for every other call; opaque. */
+    token: z.string(),
+    /** ISO time when the token stops working; the app signs in again by itself after that. */
+    expiresAt: z.string(),
+    user: z.object({ id: z.string() }),
+  })
+  .meta({
+    examples: [
+      {
+        token: 'q0Jx8c2kM1tHf3Qv9yLr5Wb7Zp4Ns6Da',
+        expiresAt: '2026-12-14T03:15:42.000Z',
+        user: { id: '1b6f3a52-7c1e-4d8a-9f0b-2e5d6c7a8b90' },
+      },
+    ],
+  });
+export type LoginResponse = z.infer<typeof loginResponse>;
 // POST /api/v1/auth/logout → 204 (revokes the current token)
 
 // ---- Tenants and enterprises (F2, F3) -----------------------------------------------------------
 
 /** The admin state of an enterprise as the current user sees it (F10). */
-export type AdminState = 'none' | 'other' | 'me';
+const ADMIN_STATES = ['none', 'other', 'me'] as const;
+export type AdminState = (typeof ADMIN_STATES)[number];
 
-export interface EnterpriseSummary {
-  id: string;
-  name: string;
+export const enterpriseSummary = z.object({
+  id: z.string(),
+  name: z.string(),
   /** 税号 */
-  taxId: string;
+  taxId: z.string(),
   /** 地区 */
-  region: string;
+  region: z.string(),
   /** How many e-tax accounts the enterprise has. */
-  accountCount: number;
+  accountCount: z.number().int(),
   /** How many of them are bound to the current user. */
-  myBoundCount: number;
+  myBoundCount: z.number().int(),
   /** How many of mine need me: 已掉线, or a 登录 / 认证 即将到期 (issue 14). */
-  myNeedingCount?: number;
+  myNeedingCount: z.number().int().optional(),
   /** 数电配置管理员: none (未绑定), someone else (masked names), or me (本人). */
-  admin: { state: AdminState; names: string[] };
-}
+  admin: z.object({ state: z.enum(ADMIN_STATES), names: z.array(z.string()) }),
+});
+export type EnterpriseSummary = z.infer<typeof enterpriseSummary>;
 
-export interface TenantSummary {
-  id: string;
-  name: string;
-  enterprises: EnterpriseSummary[];
-}
+const tenantExample = {
+  id: '0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f',
+  name: '乌鲁木齐丝路商贸集团',
+  enterprises: [
+    {
+      id: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+      name: '乌鲁木齐丝路商贸有限责任公司',
+      taxId: '91650100MA7XJ3K84G',
+      region: '新疆',
+      accountCount: 3,
+      myBoundCount: 1,
+      myNeedingCount: 0,
+      admin: { state: 'other', names: ['张*丰'] },
+    },
+  ],
+};
+
+/** POST /api/v1/me/tenants → 201 TenantSummary */
+export const tenantSummary = z
+  .object({ id: z.string(), name: z.string(), enterprises: z.array(enterpriseSummary) })
+  .meta({ examples: [tenantExample] });
+export type TenantSummary = z.infer<typeof tenantSummary>;
 
 /** GET /api/v1/me/tenants */
-export interface MyTenantsResponse {
-  tenants: TenantSummary[];
-}
+export const myTenantsResponse = z
+  .object({ tenants: z.array(tenantSummary) })
+  .meta({ examples: [{ tenants: [tenantExample] }] });
+export type MyTenantsResponse = z.infer<typeof myTenantsResponse>;
 
 /** POST /api/v1/me/tenants — join a tenant by its 激活码. 201 → TenantSummary. */
 export const joinTenantBody = z.object({

@@ -16,11 +16,19 @@ export const createTenantBody = z
     name: z.string().trim().min(1, '租户名称不能为空').max(100, '租户名称不能超过100个字符'),
   })
   .meta({ examples: [{ name: '乌鲁木齐丝路商贸集团' }] });
-export interface CreateTenantResponse {
-  id: string;
-  name: string;
-  activationCode: string;
-}
+export const createTenantResponse = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    /** 激活码: members join with it (POST /api/v1/me/tenants); shown this once, stored hashed. */
+    activationCode: z.string(),
+  })
+  .meta({
+    examples: [
+      { id: '0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f', name: '乌鲁木齐丝路商贸集团', activationCode: 'K7M2Q9XH4T' },
+    ],
+  });
+export type CreateTenantResponse = z.infer<typeof createTenantResponse>;
 
 /** POST /ops/v1/tenants/:tenantId/enterprises → 201 { id, name, taxId, region } */
 export const createEnterpriseBody = z
@@ -37,12 +45,19 @@ export const createEnterpriseBody = z
     region: z.string().trim().min(1, '地区不能为空').max(50, '地区不能超过50个字符'),
   })
   .meta({ examples: [{ name: '乌鲁木齐丝路商贸有限责任公司', taxId: '91650100MA7XJ3K84G', region: '新疆' }] });
-export interface CreateEnterpriseResponse {
-  id: string;
-  name: string;
-  taxId: string;
-  region: string;
-}
+export const createEnterpriseResponse = z
+  .object({ id: z.string(), name: z.string(), taxId: z.string(), region: z.string() })
+  .meta({
+    examples: [
+      {
+        id: '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d',
+        name: '乌鲁木齐丝路商贸有限责任公司',
+        taxId: '91650100MA7XJ3K84G',
+        region: '新疆',
+      },
+    ],
+  });
+export type CreateEnterpriseResponse = z.infer<typeof createEnterpriseResponse>;
 
 // ---- Tax sessions: 登录通知 and the browser link (F15, F18; types/requests.ts) -------------------
 
@@ -159,7 +174,9 @@ export const webhookBody = z
   });
 export type WebhookBody = z.input<typeof webhookBody>;
 
-export const webhookView = z.object({ tenantId: z.string(), url: z.string() });
+export const webhookView = z.object({ tenantId: z.string(), url: z.string() }).meta({
+  examples: [{ tenantId: '0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f', url: 'https://invoice.example.com/hooks/fapiaoyun' }],
+});
 
 export const taxSessionWebhookPayload = z.object({
   event: z.literal('tax_session.ended'),

@@ -25,7 +25,7 @@
  *  Updating an account stores the new password (encrypted) and lifts its 已锁定 (F14).
  */
 import { z } from 'zod';
-import { ID_TYPES, type PasswordItemState, type QrApp } from './domain';
+import { ID_TYPES, QR_APPS, type PasswordItemState } from './domain';
 import { idNumberError, passwordPolicyError } from './validators';
 import { soterProof } from './soter';
 
@@ -74,64 +74,104 @@ export const syncPasswordBody = z.object({
 });
 export type SyncPasswordBody = z.input<typeof syncPasswordBody>;
 
-export type PasswordChangeKind = 'reset' | 'sync';
+const PASSWORD_CHANGE_KINDS = ['reset', 'sync'] as const;
+export type PasswordChangeKind = (typeof PASSWORD_CHANGE_KINDS)[number];
 
-export type PasswordChangeStep =
-  /** 获取验证码, then the code (reset only). */
-  | 'sms'
-  /** 扫脸验证 instead, where the region offers no SMS (reset only). */
-  | 'face'
-  /** 新密码 + 确认密码 (reset only). */
-  | 'password'
-  /** The bureau has the new password; related accounts are being updated: poll. */
-  | 'updating'
-  /** Every related account was tried: each item is done or failed (a failed one can be retried). */
-  | 'done'
-  /** Ended before the bureau took a new password (expired, or the bureau closed its flow): start again. */
-  | 'failed';
+/**
+ * sms — 获取验证码, then the code (reset only); face — 扫脸验证 instead, where the region offers no
+ * SMS (reset only); password — 新密码 + 确认密码 (reset only); updating — the bureau has the new
+ * password, related accounts are being updated: poll; done — every related account was tried: each
+ * item is done or failed (a failed one can be retried); failed — ended before the bureau took a new
+ * password (expired, or the bureau closed its flow): start again.
+ */
+const PASSWORD_CHANGE_STEPS = ['sms', 'face', 'password', 'updating', 'done', 'failed'] as const;
+export type PasswordChangeStep = (typeof PASSWORD_CHANGE_STEPS)[number];
+
+const PASSWORD_ITEM_STATES = ['pending', 'updating', 'done', 'failed'] as const satisfies readonly PasswordItemState[];
 
 /** One related account on the progress page. */
-export interface PasswordItem {
-  accountId: string;
+export const passwordItem = z.object({
+  accountId: z.string(),
   /** 151****1832 */
-  maskedAccount: string;
-  enterpriseName: string;
+  maskedAccount: z.string(),
+  enterpriseName: z.string(),
   /** 税号 */
-  taxId: string;
+  taxId: z.string(),
   /** The account 修改密码 was started from. */
-  current: boolean;
-  state: PasswordItemState;
+  current: z.boolean(),
+  state: z.enum(PASSWORD_ITEM_STATES),
   /** state 'failed': why, for the screen. */
-  error?: string;
-}
+  error: z.string().optional(),
+});
+export type PasswordItem = z.infer<typeof passwordItem>;
 
-export interface PasswordChangeState {
-  changeId: string;
-  kind: PasswordChangeKind;
-  step: PasswordChangeStep;
-  /** Until when the change can be continued (ISO): the code steps last 10 minutes, retries a day. */
-  expiresAt: string;
-  /** Step 'sms' (and after it). */
-  sms?: {
-    /** A hosted number (华盟托管号码, 企享云办税小号): the code is fetched and filled in by itself. */
-    hosted: boolean;
-    /** Where the code went; absent until 获取验证码. */
-    maskedPhone?: string;
-    /** When 获取验证码 may be pressed again (ISO); absent until the first. */
-    resendAt?: string;
-    /** Hosted: the code arrived and was submitted for the user (show the field as filled). */
-    filled: boolean;
-  };
-  /**
-   * Step 'face': the face check to confirm in the 税务APP (a QR image); absent until 开始扫脸验证.
-   * failed: the face did not match; expired: not confirmed in time — 重新验证 either way.
-   */
-  face?: { image: string; app: QrApp; expiresAt: string; state: 'pending' | 'scanned' | 'expired' | 'failed' };
-  /** Steps 'updating' and 'done': the related accounts, the current one first. */
-  items: PasswordItem[];
-  /** A refusal that ended the change (step 'failed') or a passing trouble next to an unchanged step. */
-  error?: { code: string; message: string };
-}
+export const passwordChangeState = z
+  .object({
+    changeId: z.string(),
+    kind: z.enum(PASSWORD_CHANGE_KINDS),
+    step: z.enum(PASSWORD_CHANGE_STEPS),
+    /** Until when the change can be continued (ISO): the code steps last 10 minutes, retries a day. */
+    expiresAt: z.string(),
+    /** Step 'sms' (and after it). */
+    sms: z
+      .object({
+        /** A hosted number (华盟托管号码, 企享云办税小号): the code is fetched and filled in by itself. */
+        hosted: z.boolean(),
+        /** Where the code went; absent until 获取验证码. */
+        maskedPhone: z.string().optional(),
+        /** When 获取验证码 may be pressed again (ISO); absent until the first. */
+        resendAt: z.string().optional(),
+        /** Hosted: the code arrived and was submitted for the user (show the field as filled). */
+        filled: z.boolean(),
+      })
+      .optional(),
+    /**
+     * Step 'face': the face check to confirm in the 税务APP (a QR image); absent until 开始扫脸验证.
+     * failed: the face did not match; expired: not confirmed in time — 重新验证 either way.
+     */
+    face: z
+      .object({
+        image: z.string(),
+        app: z.enum(QR_APPS),
+        expiresAt: z.string(),
+        state: z.enum(['pending', 'scanned', 'expired', 'failed']),
+      })
+      .optional(),
+    /** Steps 'updating' and 'done': the related accounts, the current one first. */
+    items: z.array(passwordItem),
+    /** A refusal that ended the change (step 'failed') or a passing trouble next to an unchanged step. */
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+  })
+  .meta({
+    description: 'A password change (修改密码): its step, and on the progress page the related accounts.',
+    examples: [
+      {
+        changeId: '6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e',
+        kind: 'reset',
+        step: 'sms',
+        expiresAt: '2026-12-07T03:25:42.000Z',
+        sms: { hosted: false, maskedPhone: '139****6513', resendAt: '2026-12-07T03:16:42.000Z', filled: false },
+        items: [],
+      },
+      {
+        changeId: '6b5a4f3e-2d1c-4b0a-9f8e-7d6c5b4a3f2e',
+        kind: 'sync',
+        step: 'done',
+        expiresAt: '2026-12-08T03:15:42.000Z',
+        items: [
+          {
+            accountId: '7d6c5b4a-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+            maskedAccount: '139****6513',
+            enterpriseName: '乌鲁木齐丝路商贸有限责任公司',
+            taxId: '91650100MA7XJ3K84G',
+            current: true,
+            state: 'done',
+          },
+        ],
+      },
+    ],
+  });
+export type PasswordChangeState = z.infer<typeof passwordChangeState>;
 
 /** `error.code` values of these routes, besides ErrorCodes of api.ts and `etax_<kind>` bureau refusals. */
 export const PasswordErrorCodes = {

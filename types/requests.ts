@@ -14,7 +14,7 @@
  *    it calls only the link routes below, with the token from its query.
  */
 import { z } from 'zod';
-import { QR_APPS, type Channel, type LoginType } from './domain';
+import { CHANNELS, LOGIN_TYPES, QR_APPS, type Channel } from './domain';
 
 /** The request page: a subscribe message's `page` is `${LOGIN_REQUEST_PAGE}?id=<requestId>`. */
 export const LOGIN_REQUEST_PAGE = 'packages/notify/pages/request/index';
@@ -41,35 +41,53 @@ export function requestTitle(channel: Channel, purpose: LoginRequestPurpose): st
   return `${channel === 'issue' ? '开票' : '收票'}${purpose === 'login' ? '登录' : '认证'}`;
 }
 
+const loginRequestExample = {
+  id: '4f0c6a36-5d5b-4f59-9d1a-2d3c8a7f1e20',
+  enterprise: { name: '乌鲁木齐丝路商贸有限责任公司', taxId: '91650100MA7XJ3K84G', region: '新疆' },
+  channel: 'issue' as const,
+  purpose: 'login' as const,
+  title: '开票登录',
+  maskedAccount: '139****6513',
+  loginType: 'manual' as const,
+  status: 'pending' as const,
+  createdAt: '2026-12-07T03:15:42.000Z',
+  expiresAt: '2026-12-07T03:25:42.000Z',
+  next: 'login' as const,
+};
+
 /** A login request as its page shows it. No secret, the account masked. */
-export interface LoginRequestView {
-  id: string;
-  enterprise: { name: string; taxId: string; region: string };
-  /** 开票业务 / 收票业务 */
-  channel: Channel;
-  purpose: LoginRequestPurpose;
-  /** 开票登录 / 收票认证 …, as in the notice. */
-  title: string;
-  /** 151****1832 */
-  maskedAccount: string;
-  loginType: LoginType;
-  status: LoginRequestStatus;
-  /** failed / expired: why, in words for the screen (the bureau's own text when it refused). */
-  reason?: string;
-  /** ISO times. */
-  createdAt: string;
-  expiresAt: string;
-  /**
-   * While pending: what starting a flow does now — `login` (SMS code or QR scan) or `auth` (the
-   * 认证 face-check QR). A 认证 request without a live session needs a login first, then `auth`.
-   */
-  next?: LoginRequestPurpose;
-}
+export const loginRequestView = z
+  .object({
+    id: z.string(),
+    enterprise: z.object({ name: z.string(), taxId: z.string(), region: z.string() }),
+    /** 开票业务 / 收票业务 */
+    channel: z.enum(CHANNELS),
+    purpose: z.enum(LOGIN_REQUEST_PURPOSES),
+    /** 开票登录 / 收票认证 …, as in the notice. */
+    title: z.string(),
+    /** 151****1832 */
+    maskedAccount: z.string(),
+    loginType: z.enum(LOGIN_TYPES),
+    status: z.enum(LOGIN_REQUEST_STATUSES),
+    /** failed / expired: why, in words for the screen (the bureau's own text when it refused). */
+    reason: z.string().optional(),
+    /** ISO times. */
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    /**
+     * While pending: what starting a flow does now — `login` (SMS code or QR scan) or `auth` (the
+     * 认证 face-check QR). A 认证 request without a live session needs a login first, then `auth`.
+     */
+    next: z.enum(LOGIN_REQUEST_PURPOSES).optional(),
+  })
+  .meta({ examples: [loginRequestExample] });
+export type LoginRequestView = z.infer<typeof loginRequestView>;
 
 /** GET /api/v1/login-requests — the 登录通知 list: my pending requests, newest first. */
-export interface LoginRequestListResponse {
-  requests: LoginRequestView[];
-}
+export const loginRequestListResponse = z
+  .object({ requests: z.array(loginRequestView) })
+  .meta({ examples: [{ requests: [loginRequestExample] }] });
+export type LoginRequestListResponse = z.infer<typeof loginRequestListResponse>;
 
 /**
  * POST /api/v1/login-requests/:id/flows and POST /api/v1/link/:token/flows → 201 FlowState.

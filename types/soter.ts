@@ -18,11 +18,15 @@ export const SOTER_CHALLENGE_TTL_MS = 5 * 60_000;
 
 /** POST /api/v1/soter/challenges */
 export const soterChallengeBody = z.object({ act: z.enum(SOTER_ACTS, '请选择需要验证的操作') });
-export interface SoterChallenge {
-  challenge: string;
-  /** ISO */
-  expiresAt: string;
-}
+export const soterChallenge = z
+  .object({
+    /** What startSoterAuthentication signs. */
+    challenge: z.string(),
+    /** ISO */
+    expiresAt: z.string(),
+  })
+  .meta({ examples: [{ challenge: 'kq3V0m8yJ2xLr7Tb5Nc1Wd9Fg4Hs6Pa', expiresAt: '2026-12-07T03:20:42.000Z' }] });
+export type SoterChallenge = z.infer<typeof soterChallenge>;
 
 /** How the act was confirmed, as the audit log records it. */
 export const BIOMETRIC_MODES = ['fingerPrint', 'facial', 'unavailable'] as const;

@@ -59,14 +59,51 @@ export const accountSessionsView = z.object({
   authValidUntil: iso.optional(),
 });
 
-export const enterpriseSessionsView = z.object({
-  taxId: z.string(),
-  name: z.string(),
-  region: z.string(),
-  accounts: z.array(accountSessionsView),
-  /** This server's time of the answer. */
-  at: iso,
-});
+export const enterpriseSessionsView = z
+  .object({
+    taxId: z.string(),
+    name: z.string(),
+    region: z.string(),
+    accounts: z.array(accountSessionsView),
+    /** This server's time of the answer. */
+    at: iso,
+  })
+  .meta({
+    examples: [
+      {
+        taxId: '91650100MA7XJ3K84G',
+        name: '乌鲁木齐丝路商贸有限责任公司',
+        region: '新疆',
+        accounts: [
+          {
+            account: '139****6513',
+            loginType: 'manual',
+            defaults: ['issue'],
+            locked: false,
+            channels: [
+              {
+                channel: 'issue',
+                state: 'live',
+                expiresAt: '2026-12-07T05:15:42.000Z',
+                lastCheckedAt: '2026-12-07T03:45:00.000Z',
+              },
+              {
+                channel: 'receive',
+                state: 'dropped',
+                lastCheckedAt: '2026-12-07T03:45:00.000Z',
+                lastDrop: {
+                  at: '2026-12-07T03:40:12.000Z',
+                  cause: 'elsewhere',
+                  reason: '您的账号已在其他地方登录，请重新登录',
+                },
+              },
+            ],
+          },
+        ],
+        at: '2026-12-07T03:50:00.000Z',
+      },
+    ],
+  });
 export type EnterpriseSessionsView = z.infer<typeof enterpriseSessionsView>;
 
 // ---- Tenant webhook: session events (besides tax_session.ended, types/ops.ts) -------------------

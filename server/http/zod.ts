@@ -27,7 +27,9 @@ export function useZodSchemas(app: FastifyInstance) {
       return { error };
     };
   });
-  // Responses are typed in TypeScript; serialize them as plain JSON.
+  // Answers are typed in TypeScript and their zod schemas only document them (/openapi.json;
+  // test/server/openapi.test.ts checks real answers against it): serialized as plain JSON, never
+  // validated or filtered per request, so no field is ever dropped.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 }
 
@@ -46,7 +48,10 @@ export function zodToOpenApi({
   for (const [key, value] of Object.entries(schema)) {
     if (key === 'response' && value && typeof value === 'object') {
       out.response = Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([status, s]) => [status, convert(s)]),
+        Object.entries(value as Record<string, unknown>).map(([status, s]) => [
+          status,
+          isZod(s) ? zodToJsonSchema(s, 'output') : s,
+        ]),
       );
     } else out[key] = convert(value);
   }
@@ -56,6 +61,11 @@ export function zodToOpenApi({
     out.response = { ...responses, '4XX': ERROR_RESPONSE, '5XX': ERROR_RESPONSE };
   }
   return { schema: route ? withOperationId(out as FastifySchema, route.method, url) : (out as FastifySchema), url };
+}
+
+/** A success answer without a body (204), as a route's `response` entry describes it. */
+export function noContent(description: string) {
+  return { description, type: 'null' as const };
 }
 
 /** The error shape of every refusal (types/api.ts ApiErrorBody). */

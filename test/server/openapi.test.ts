@@ -1,7 +1,8 @@
 /**
  * An API integrators can use blind: /openapi.json is a valid OpenAPI 3.1 document (checked by a
- * real validator), every operation is named and summarised, every operator operation describes its
- * answers, the webhook deliveries are described, /docs shows it; and a client generated from it
+ * real validator), every operation is named and summarised, every success answer has a schema and
+ * an example that fits it (openapi-answers.test.ts checks real answers against them), the webhook
+ * deliveries are described, /docs shows it; and a client generated from it
  * (openapi-typescript + openapi-fetch) drives the operator flow: tenant → enterprise → ask → poll.
  */
 import { describe, it, before, after } from 'node:test';
@@ -15,9 +16,9 @@ import { startTestServer, type TestServer } from '../support/server';
 import { makeTaxId } from '../support/factories';
 import { boundAccount } from '../support/requests';
 import type { paths } from '../support/openapi-client';
+import { answerChecker, operationsOf } from '../support/openapi';
 
 const CLIENT_TYPES = path.resolve(__dirname, '../support/openapi-client.d.ts');
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 
 describe('#openapi', () => {
   let server: TestServer;
@@ -38,20 +39,25 @@ describe('#openapi', () => {
     assert.equal(result.valid, true);
   });
 
-  it('should name and summarise every operation, and describe every operator answer', () => {
+  it('should name and summarise every operation, and describe each success answer with an example', () => {
     const ids: string[] = [];
     const problems: string[] = [];
-    for (const [p, item] of Object.entries<Record<string, Record<string, unknown>>>(doc.paths)) {
-      for (const [method, op] of Object.entries(item).filter(([m]) => METHODS.includes(m))) {
-        const where = `${method.toUpperCase()} ${p}`;
-        if (typeof op.operationId !== 'string') problems.push(`${where}: no operationId`);
-        else ids.push(op.operationId);
-        if (typeof op.summary !== 'string' || !op.summary) problems.push(`${where}: no summary`);
-        const success = Object.entries((op.responses ?? {}) as Record<string, { content?: unknown }>).filter(([c]) =>
-          c.startsWith('2'),
-        );
-        const described = success.some(([code, r]) => code === '204' || r.content);
-        if (p.startsWith('/ops/') && !described) problems.push(`${where}: no success answer described`);
+    for (const { method, path: p, operationId, op } of operationsOf(doc)) {
+      const where = `${method.toUpperCase()} ${p}`;
+      if (typeof operationId !== 'string') problems.push(`${where}: no operationId`);
+      else ids.push(operationId);
+      if (typeof op.summary !== 'string' || !op.summary) problems.push(`${where}: no summary`);
+      const success = Object.entries<{
+        content?: Record<string, { schema?: unknown; example?: unknown; examples?: unknown }>;
+      }>(op.responses ?? {}).filter(([code]) => code.startsWith('2'));
+      if (success.length === 0) problems.push(`${where}: no success answer`);
+      for (const [code, response] of success) {
+        // 204 has no body; every other success describes its JSON and shows one.
+        if (code === '204') continue;
+        const media = response.content?.['application/json'];
+        if (!media?.schema) problems.push(`${where} ${code}: no schema`);
+        else if (media.example === undefined && media.examples === undefined)
+          problems.push(`${where} ${code}: no example`);
       }
     }
     assert.deepEqual(problems, []);
@@ -67,6 +73,32 @@ describe('#openapi', () => {
     }
     assert.equal(new Set(ids).size, ids.length, 'operationIds are unique');
     assert.ok(ids.length >= 57, `${ids.length} operations`);
+  });
+
+  it('should show examples that are what their own schemas say', () => {
+    const { fits } = answerChecker(doc);
+    const problems: string[] = [];
+    const check = (
+      where: string,
+      media: { schema?: object; example?: unknown; examples?: Record<string, { value: unknown }> },
+    ) => {
+      if (!media?.schema) return;
+      const examples = [
+        ...(media.example !== undefined ? [media.example] : []),
+        ...Object.values(media.examples ?? {}).map((e) => e.value),
+      ];
+      for (const example of examples) for (const p of fits(media.schema, example)) problems.push(`${where}: ${p}`);
+    };
+    for (const { method, path: p, op } of operationsOf(doc)) {
+      for (const [code, response] of Object.entries<{ content?: Record<string, object> }>(op.responses ?? {}))
+        check(`${method} ${p} ${code}`, response.content?.['application/json'] ?? {});
+      check(`${method} ${p} request`, op.requestBody?.content?.['application/json'] ?? {});
+    }
+    for (const [name, item] of Object.entries<{ post: { requestBody: { content: Record<string, object> } } }>(
+      doc.webhooks,
+    ))
+      check(`webhook ${name}`, item.post.requestBody.content['application/json']);
+    assert.deepEqual(problems, []);
   });
 
   it('should describe the signed webhook deliveries under webhooks', () => {

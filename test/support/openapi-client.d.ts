@@ -203,6 +203,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f",
+                     *       "name": "乌鲁木齐丝路商贸集团",
+                     *       "activationCode": "K7M2Q9XH4T"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -278,6 +285,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+                     *       "name": "乌鲁木齐丝路商贸有限责任公司",
+                     *       "taxId": "91650100MA7XJ3K84G",
+                     *       "region": "新疆"
+                     *     }
+                     */
                     "application/json": {
                         id: string;
                         name: string;
@@ -519,6 +534,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "tenantId": "0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f",
+                     *       "url": "https://invoice.example.com/hooks/fapiaoyun"
+                     *     }
+                     */
                     "application/json": {
                         tenantId: string;
                         url: string;
@@ -592,6 +613,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "tenantId": "0c9d8e7f-6a5b-4c3d-8e2f-1a0b9c8d7e6f",
+                     *       "url": "https://invoice.example.com/hooks/fapiaoyun"
+                     *     }
+                     */
                     "application/json": {
                         tenantId: string;
                         url: string;
@@ -707,6 +734,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "taxId": "91650100MA7XJ3K84G",
+                     *       "name": "乌鲁木齐丝路商贸有限责任公司",
+                     *       "region": "新疆",
+                     *       "accounts": [
+                     *         {
+                     *           "account": "139****6513",
+                     *           "loginType": "manual",
+                     *           "defaults": [
+                     *             "issue"
+                     *           ],
+                     *           "locked": false,
+                     *           "channels": [
+                     *             {
+                     *               "channel": "issue",
+                     *               "state": "live",
+                     *               "expiresAt": "2026-12-07T05:15:42.000Z",
+                     *               "lastCheckedAt": "2026-12-07T03:45:00.000Z"
+                     *             },
+                     *             {
+                     *               "channel": "receive",
+                     *               "state": "dropped",
+                     *               "lastCheckedAt": "2026-12-07T03:45:00.000Z",
+                     *               "lastDrop": {
+                     *                 "at": "2026-12-07T03:40:12.000Z",
+                     *                 "cause": "elsewhere",
+                     *                 "reason": "您的账号已在其他地方登录，请重新登录"
+                     *               }
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "at": "2026-12-07T03:50:00.000Z"
+                     *     }
+                     */
                     "application/json": {
                         taxId: string;
                         name: string;

@@ -6,6 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { noContent } from '../../http/zod';
 import { accountDetail, deleteAccount, listAccounts, unbindAllMine, unlockAccount } from '../../domain/accounts';
 import { bind, unbind } from '../../domain/bindings';
 import { setDefaults } from '../../domain/defaults';
@@ -13,12 +14,17 @@ import { listRecentLogins } from '../../domain/recent-logins';
 import { recordSubscriptions, subscriptions } from '../../domain/subscriptions';
 import { lookupAccount } from '../../domain/relations';
 import {
+  accountDetail as accountDetailSchema,
   accountListQuery,
+  accountListResponse,
   accountLookupBody,
+  accountLookupResponse,
   bindBody,
   defaultsBody,
   deleteAccountBody,
+  recentLogins,
   recordSubscriptionsBody,
+  subscriptionsResponse,
   type AccountDetail,
   type AccountLookupResponse,
   type AccountListResponse,
@@ -42,6 +48,7 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: '电子税局账号管理: the enterprise’s accounts, a page at a time, searchable (F4)',
+        response: { 200: accountListResponse },
         params: enterpriseParams,
         querystring: accountListQuery,
       },
@@ -55,7 +62,14 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.delete(
     '/enterprises/:enterpriseId/bindings',
-    { schema: { tags, summary: 'Enterprise 解绑: unbind all my accounts of it (F2)', params: enterpriseParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Enterprise 解绑: unbind all my accounts of it (F2)',
+        response: { 204: noContent('My accounts of the enterprise are unbound.') },
+        params: enterpriseParams,
+      },
+    },
     async (request, reply) => {
       const { enterpriseId } = request.params as z.infer<typeof enterpriseParams>;
       await unbindAllMine(ctx.db, request.user.userId, enterpriseId);
@@ -69,6 +83,7 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: '新增账号 prefill: the bureau’s 身份 of the typed account in this enterprise (F5)',
+        response: { 200: accountLookupResponse },
         params: enterpriseParams,
         body: accountLookupBody,
       },
@@ -82,7 +97,9 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.get(
     '/accounts/:accountId',
-    { schema: { tags, summary: 'One account, for 编辑', params: accountParams } },
+    {
+      schema: { tags, summary: 'One account, for 编辑', response: { 200: accountDetailSchema }, params: accountParams },
+    },
     async (request): Promise<AccountDetail> => {
       const { accountId } = request.params as z.infer<typeof accountParams>;
       return accountDetail(ctx, request.user.userId, accountId);
@@ -95,6 +112,7 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: '绑定微信收登录通知 (F6), with the subscribe results of the tap',
+        response: { 200: accountDetailSchema },
         params: accountParams,
         body: bindBody,
       },
@@ -109,7 +127,7 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.delete(
     '/accounts/:accountId/binding',
-    { schema: { tags, summary: '解绑 (F6)', params: accountParams } },
+    { schema: { tags, summary: '解绑 (F6)', response: { 200: accountDetailSchema }, params: accountParams } },
     async (request): Promise<AccountDetail> => {
       const { accountId } = request.params as z.infer<typeof accountParams>;
       await unbind(ctx.db, request.user.userId, accountId);
@@ -119,7 +137,15 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.put(
     '/accounts/:accountId/defaults',
-    { schema: { tags, summary: '设置默认账号 (F8)', params: accountParams, body: defaultsBody } },
+    {
+      schema: {
+        tags,
+        summary: '设置默认账号 (F8)',
+        response: { 200: accountListResponse },
+        params: accountParams,
+        body: defaultsBody,
+      },
+    },
     async (request): Promise<AccountListResponse> => {
       const { accountId } = request.params as z.infer<typeof accountParams>;
       const { channels } = request.body as z.output<typeof defaultsBody>;
@@ -134,6 +160,7 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
       schema: {
         tags,
         summary: '删除 (F11); of an account bound to someone else, with the admin’s SOTER proof',
+        response: { 204: noContent('The account is deleted.') },
         params: accountParams,
         body: deleteAccountBody,
       },
@@ -152,7 +179,7 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.post(
     '/accounts/:accountId/unlock',
-    { schema: { tags, summary: '解锁 (F14)', params: accountParams } },
+    { schema: { tags, summary: '解锁 (F14)', response: { 200: accountDetailSchema }, params: accountParams } },
     async (request): Promise<AccountDetail> => {
       const { accountId } = request.params as z.infer<typeof accountParams>;
       await unlockAccount(ctx.db, request.user.userId, accountId);
@@ -162,13 +189,22 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.get(
     '/me/subscriptions',
-    { schema: { tags, summary: 'Subscribe credits left per template (F20)' } },
+    {
+      schema: { tags, summary: 'Subscribe credits left per template (F20)', response: { 200: subscriptionsResponse } },
+    },
     async (request): Promise<SubscriptionsResponse> => subscriptions(ctx.db, ctx.config, request.user.userId),
   );
 
   app.post(
     '/me/subscriptions',
-    { schema: { tags, summary: 'Record a subscribe popup’s results (F20)', body: recordSubscriptionsBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Record a subscribe popup’s results (F20)',
+        response: { 200: subscriptionsResponse },
+        body: recordSubscriptionsBody,
+      },
+    },
     async (request): Promise<SubscriptionsResponse> => {
       const body = request.body as z.output<typeof recordSubscriptionsBody>;
       await recordSubscriptions(ctx.db, ctx.config, request.user.userId, body.subscriptions);
@@ -178,7 +214,7 @@ export const accountRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app
 
   app.get(
     '/me/recent-logins',
-    { schema: { tags, summary: 'My last ≤ 10 successful logins (F19)' } },
+    { schema: { tags, summary: 'My last ≤ 10 successful logins (F19)', response: { 200: recentLogins } } },
     async (request): Promise<RecentLogin[]> => listRecentLogins(ctx.db, request.user.userId),
   );
 };

@@ -6,12 +6,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
+import { noContent } from '../../http/zod';
 import { listAdmins, stepDown } from '../../domain/admins';
 import { listAuditLog } from '../../domain/audit';
 import { startAdminFlow } from '../../domain/flows';
 import { enterpriseParams } from './accounts';
-import type { FlowState } from '../../../types/accounts';
-import { adminFlowBody, type AdminListResponse, type AuditLogResponse } from '../../../types/admin';
+import { flowState, type FlowState } from '../../../types/accounts';
+import {
+  adminFlowBody,
+  adminListResponse,
+  auditLogResponse,
+  type AdminListResponse,
+  type AuditLogResponse,
+} from '../../../types/admin';
 
 export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   const tags = ['app'];
@@ -19,7 +26,14 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   app.get(
     '/enterprises/:enterpriseId/admins',
-    { schema: { tags, summary: '数电配置管理员 of the enterprise (F10)', params: enterpriseParams } },
+    {
+      schema: {
+        tags,
+        summary: '数电配置管理员 of the enterprise (F10)',
+        response: { 200: adminListResponse },
+        params: enterpriseParams,
+      },
+    },
     async (request): Promise<AdminListResponse> =>
       listAdmins(ctx.db, request.user.userId, enterpriseId(request.params)),
   );
@@ -30,6 +44,7 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
       schema: {
         tags,
         summary: '申请绑定 → 提交验证: a bureau login as 法定代表人 or 财务负责人 (F10); continue with /flows',
+        response: { 201: flowState },
         params: enterpriseParams,
         body: adminFlowBody,
       },
@@ -44,7 +59,14 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   app.delete(
     '/enterprises/:enterpriseId/admins/me',
-    { schema: { tags, summary: 'Step down as 数电配置管理员 (F10)', params: enterpriseParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Step down as 数电配置管理员 (F10)',
+        response: { 204: noContent('I am no longer an admin of the enterprise.') },
+        params: enterpriseParams,
+      },
+    },
     async (request, reply) => {
       await stepDown(ctx.db, request.user.userId, enterpriseId(request.params));
       return reply.code(204).send();
@@ -53,7 +75,14 @@ export const adminRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
 
   app.get(
     '/enterprises/:enterpriseId/audit-log',
-    { schema: { tags, summary: 'What admins did with their rights (F10); admins only', params: enterpriseParams } },
+    {
+      schema: {
+        tags,
+        summary: 'What admins did with their rights (F10); admins only',
+        response: { 200: auditLogResponse },
+        params: enterpriseParams,
+      },
+    },
     async (request): Promise<AuditLogResponse> =>
       listAuditLog(ctx.db, request.user.userId, enterpriseId(request.params)),
   );

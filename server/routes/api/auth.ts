@@ -1,13 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
-import { loginBody, type LoginResponse } from '../../../types/api';
+import type { z } from 'zod';
+import { loginBody, loginResponse, type LoginResponse } from '../../../types/api';
 import { revokeSession, signIn } from '../../domain/sessions';
 import { WechatError } from '../../adapters/wechat';
 import { AppError } from '../../http/errors';
 import { requireUser } from '../../http/auth';
+import { noContent } from '../../http/zod';
 import type { AppContext } from '../../context';
-
-const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: z.object({ id: z.string() }) });
 
 export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
@@ -41,7 +40,14 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/auth/logout',
-    { preHandler: requireUser(ctx.db), schema: { tags: ['app'], summary: 'Revoke the current token' } },
+    {
+      preHandler: requireUser(ctx.db),
+      schema: {
+        tags: ['app'],
+        summary: 'Revoke the current token',
+        response: { 204: noContent('Signed out: the token no longer works.') },
+      },
+    },
     async (request, reply) => {
       await revokeSession(ctx.db, request.user.sessionId);
       return reply.code(204).send();

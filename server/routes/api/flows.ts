@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { noContent } from '../../http/zod';
 import {
   answerAgreement,
   answerRealName,
@@ -21,6 +22,7 @@ import {
   accountFlowBody,
   addAccountBody,
   agreementBody,
+  flowState,
   realNameBody,
   refreshQrBody,
   smsCodeBody,
@@ -43,6 +45,7 @@ export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
       schema: {
         tags,
         summary: '新增账号 (F5): starts the bureau login; the account is saved when it succeeds',
+        response: { 201: flowState },
         params: enterpriseParams,
         body: addAccountBody,
       },
@@ -62,6 +65,7 @@ export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
       schema: {
         tags,
         summary: '登录 / 认证 (F16, F17) or 更换微信 (F9) of an account',
+        response: { 201: flowState },
         params: accountParams,
         body: accountFlowBody,
       },
@@ -77,13 +81,20 @@ export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.get(
     '/flows/:flowId',
-    { schema: { tags, summary: 'A flow’s current step (poll while qr, face or hosted_wait)', params: flowParams } },
+    {
+      schema: {
+        tags,
+        summary: 'A flow’s current step (poll while qr, face or hosted_wait)',
+        response: { 200: flowState },
+        params: flowParams,
+      },
+    },
     async (request): Promise<FlowState> => pollFlow(ctx, request.log, request.user.userId, flowId(request.params)),
   );
 
   app.post(
     '/flows/:flowId/sms',
-    { schema: { tags, summary: 'The 验证码', params: flowParams, body: smsCodeBody } },
+    { schema: { tags, summary: 'The 验证码', response: { 200: flowState }, params: flowParams, body: smsCodeBody } },
     async (request): Promise<FlowState> => {
       const { code } = request.body as z.output<typeof smsCodeBody>;
       return submitSmsCode(ctx, request.log, request.user.userId, flowId(request.params), code);
@@ -92,13 +103,28 @@ export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/flows/:flowId/sms/resend',
-    { schema: { tags, summary: '获取验证码 again (429 before resendAt)', params: flowParams } },
+    {
+      schema: {
+        tags,
+        summary: '获取验证码 again (429 before resendAt)',
+        response: { 200: flowState },
+        params: flowParams,
+      },
+    },
     async (request): Promise<FlowState> => resendSmsCode(ctx, request.log, request.user.userId, flowId(request.params)),
   );
 
   app.post(
     '/flows/:flowId/real-name',
-    { schema: { tags, summary: '实名 check: 确认 or 取消', params: flowParams, body: realNameBody } },
+    {
+      schema: {
+        tags,
+        summary: '实名 check: 确认 or 取消',
+        response: { 200: flowState },
+        params: flowParams,
+        body: realNameBody,
+      },
+    },
     async (request): Promise<FlowState> => {
       const { confirm } = request.body as z.output<typeof realNameBody>;
       return answerRealName(ctx, request.log, request.user.userId, flowId(request.params), confirm);
@@ -107,7 +133,15 @@ export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/flows/:flowId/agreement',
-    { schema: { tags, summary: 'User agreement: 确认 signs it', params: flowParams, body: agreementBody } },
+    {
+      schema: {
+        tags,
+        summary: 'User agreement: 确认 signs it',
+        response: { 200: flowState },
+        params: flowParams,
+        body: agreementBody,
+      },
+    },
     async (request): Promise<FlowState> => {
       const { sign } = request.body as z.output<typeof agreementBody>;
       return answerAgreement(ctx, request.log, request.user.userId, flowId(request.params), sign);
@@ -116,7 +150,15 @@ export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/flows/:flowId/qr',
-    { schema: { tags, summary: '刷新二维码, optionally for the other app', params: flowParams, body: refreshQrBody } },
+    {
+      schema: {
+        tags,
+        summary: '刷新二维码, optionally for the other app',
+        response: { 200: flowState },
+        params: flowParams,
+        body: refreshQrBody,
+      },
+    },
     async (request): Promise<FlowState> => {
       const { app: qrApp } = request.body as z.output<typeof refreshQrBody>;
       return refreshQr(ctx, request.log, request.user.userId, flowId(request.params), qrApp);
@@ -125,7 +167,14 @@ export const flowRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.delete(
     '/flows/:flowId',
-    { schema: { tags, summary: 'Leave a flow (取消)', params: flowParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Leave a flow (取消)',
+        response: { 204: noContent('The flow is cancelled.') },
+        params: flowParams,
+      },
+    },
     async (request, reply) => {
       await cancelFlow(ctx, request.user.userId, flowId(request.params));
       return reply.code(204).send();

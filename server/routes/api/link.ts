@@ -5,6 +5,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { noContent } from '../../http/zod';
 import { linkFlowOwner, refreshRequest, requestForLink, startLinkFlow } from '../../domain/login-requests';
 import {
   answerAgreement,
@@ -16,8 +17,15 @@ import {
   submitSmsCode,
   type FlowOwner,
 } from '../../domain/flows';
-import { agreementBody, realNameBody, refreshQrBody, smsCodeBody, type FlowState } from '../../../types/accounts';
-import { requestFlowBody, type LoginRequestView } from '../../../types/requests';
+import {
+  agreementBody,
+  flowState,
+  realNameBody,
+  refreshQrBody,
+  smsCodeBody,
+  type FlowState,
+} from '../../../types/accounts';
+import { loginRequestView, requestFlowBody, type LoginRequestView } from '../../../types/requests';
 
 const tokenParams = z.object({ token: z.string().min(20, '链接无效，请核对链接是否完整').max(100) });
 /** The browser that used the link names one of its flows to keep reading the request. */
@@ -37,6 +45,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         tags,
         security,
         summary: 'The request a browser link opens (410 once used, expired or ended — unless ?flow= names its flow)',
+        response: { 200: loginRequestView },
         params: tokenParams,
         querystring: linkQuery,
       },
@@ -56,6 +65,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         tags,
         security,
         summary: 'Start the request’s login or 认证 from the link; the link is then used',
+        response: { 201: flowState },
         params: tokenParams,
         body: requestFlowBody,
       },
@@ -88,6 +98,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         tags,
         security,
         summary: 'A link flow’s current step (poll while qr, face or hosted_wait)',
+        response: { 200: flowState },
         params: flowParams,
       },
     },
@@ -96,7 +107,16 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/link/:token/flows/:flowId/sms',
-    { schema: { tags, security, summary: 'The 验证码', params: flowParams, body: smsCodeBody } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The 验证码',
+        response: { 200: flowState },
+        params: flowParams,
+        body: smsCodeBody,
+      },
+    },
     async (request) =>
       asLink(request, true, (owner, flowId) =>
         submitSmsCode(ctx, request.log, owner, flowId, (request.body as z.output<typeof smsCodeBody>).code),
@@ -105,13 +125,30 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/link/:token/flows/:flowId/sms/resend',
-    { schema: { tags, security, summary: '获取验证码 again (429 before resendAt)', params: flowParams } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: '获取验证码 again (429 before resendAt)',
+        response: { 200: flowState },
+        params: flowParams,
+      },
+    },
     async (request) => asLink(request, true, (owner, flowId) => resendSmsCode(ctx, request.log, owner, flowId)),
   );
 
   app.post(
     '/link/:token/flows/:flowId/real-name',
-    { schema: { tags, security, summary: '实名 check: 确认 or 取消', params: flowParams, body: realNameBody } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: '实名 check: 确认 or 取消',
+        response: { 200: flowState },
+        params: flowParams,
+        body: realNameBody,
+      },
+    },
     async (request) =>
       asLink(request, true, (owner, flowId) =>
         answerRealName(ctx, request.log, owner, flowId, (request.body as z.output<typeof realNameBody>).confirm),
@@ -120,7 +157,16 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.post(
     '/link/:token/flows/:flowId/agreement',
-    { schema: { tags, security, summary: 'User agreement: 确认 signs it', params: flowParams, body: agreementBody } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'User agreement: 确认 signs it',
+        response: { 200: flowState },
+        params: flowParams,
+        body: agreementBody,
+      },
+    },
     async (request) =>
       asLink(request, true, (owner, flowId) =>
         answerAgreement(ctx, request.log, owner, flowId, (request.body as z.output<typeof agreementBody>).sign),
@@ -134,6 +180,7 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
         tags,
         security,
         summary: '刷新二维码, optionally for the other app',
+        response: { 200: flowState },
         params: flowParams,
         body: refreshQrBody,
       },
@@ -146,7 +193,15 @@ export const linkRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
 
   app.delete(
     '/link/:token/flows/:flowId',
-    { schema: { tags, security, summary: 'Leave a link flow (取消)', params: flowParams } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Leave a link flow (取消)',
+        response: { 204: noContent('The flow is cancelled.') },
+        params: flowParams,
+      },
+    },
     async (request, reply) => {
       const { token, flowId } = request.params as FlowParams;
       await cancelFlow(ctx, await linkFlowOwner(ctx, token, true), flowId);

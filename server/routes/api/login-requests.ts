@@ -6,8 +6,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { myPendingRequests, requestForHolder, startHolderFlow } from '../../domain/login-requests';
-import type { FlowState } from '../../../types/accounts';
-import { requestFlowBody, type LoginRequestListResponse, type LoginRequestView } from '../../../types/requests';
+import { flowState, type FlowState } from '../../../types/accounts';
+import {
+  loginRequestListResponse,
+  loginRequestView,
+  requestFlowBody,
+  type LoginRequestListResponse,
+  type LoginRequestView,
+} from '../../../types/requests';
 
 const requestParams = z.object({ id: z.uuid('登录通知不存在或已失效') });
 
@@ -17,7 +23,13 @@ export const loginRequestRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async
 
   app.get(
     '/login-requests',
-    { schema: { tags, summary: '登录通知: my pending login requests, newest first' } },
+    {
+      schema: {
+        tags,
+        summary: '登录通知: my pending login requests, newest first',
+        response: { 200: loginRequestListResponse },
+      },
+    },
     async (request): Promise<LoginRequestListResponse> => ({
       requests: await myPendingRequests(ctx, request.user.userId),
     }),
@@ -26,7 +38,12 @@ export const loginRequestRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async
   app.get(
     '/login-requests/:id',
     {
-      schema: { tags, summary: 'What a login request asks (only for the account’s bound user)', params: requestParams },
+      schema: {
+        tags,
+        summary: 'What a login request asks (only for the account’s bound user)',
+        response: { 200: loginRequestView },
+        params: requestParams,
+      },
     },
     async (request): Promise<LoginRequestView> => requestForHolder(ctx, request.user.userId, id(request.params)),
   );
@@ -37,6 +54,7 @@ export const loginRequestRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async
       schema: {
         tags,
         summary: 'Start the login (SMS or QR) or 认证 the request needs; continue it with /flows/:flowId',
+        response: { 201: flowState },
         params: requestParams,
         body: requestFlowBody,
       },

@@ -20,6 +20,7 @@ import { accountParams } from './accounts';
 import { smsCodeBody } from '../../../types/accounts';
 import {
   newPasswordBody,
+  passwordChangeState,
   passwordResetBody,
   syncPasswordBody,
   type PasswordChangeState,
@@ -38,6 +39,7 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
       schema: {
         tags,
         summary: '重置税局密码 (F12): 证件类型 + 证件号码 → 下一步',
+        response: { 201: passwordChangeState },
         params: accountParams,
         body: passwordResetBody,
       },
@@ -57,6 +59,7 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
       schema: {
         tags,
         summary: '已在税局修改，仅更新发票云 (F13): checked by the bureau, then the related accounts',
+        response: { 201: passwordChangeState },
         params: accountParams,
         body: syncPasswordBody,
       },
@@ -73,7 +76,12 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
   app.get(
     '/password-changes/:changeId',
     {
-      schema: { tags, summary: 'A password change: poll while hosted code or 更新关联账号 runs', params: changeParams },
+      schema: {
+        tags,
+        summary: 'A password change: poll while hosted code or 更新关联账号 runs',
+        response: { 200: passwordChangeState },
+        params: changeParams,
+      },
     },
     async (request): Promise<PasswordChangeState> =>
       pollChange(ctx, request.log, request.user.userId, changeId(request.params)),
@@ -81,7 +89,14 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/password-changes/:changeId/sms/send',
-    { schema: { tags, summary: '获取验证码 (again after resendAt; 429 before)', params: changeParams } },
+    {
+      schema: {
+        tags,
+        summary: '获取验证码 (again after resendAt; 429 before)',
+        response: { 200: passwordChangeState },
+        params: changeParams,
+      },
+    },
     async (request): Promise<PasswordChangeState> => sendResetCode(ctx, request.user.userId, changeId(request.params)),
   );
 
@@ -91,6 +106,7 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
       schema: {
         tags,
         summary: '开始扫脸验证 / 重新验证, where the region offers no SMS (seed §3.6)',
+        response: { 200: passwordChangeState },
         params: changeParams,
       },
     },
@@ -99,7 +115,15 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/password-changes/:changeId/sms',
-    { schema: { tags, summary: '验证码 → 下一步', params: changeParams, body: smsCodeBody } },
+    {
+      schema: {
+        tags,
+        summary: '验证码 → 下一步',
+        response: { 200: passwordChangeState },
+        params: changeParams,
+        body: smsCodeBody,
+      },
+    },
     async (request): Promise<PasswordChangeState> => {
       const { code } = request.body as z.output<typeof smsCodeBody>;
       return submitResetCode(ctx, request.log, request.user.userId, changeId(request.params), code);
@@ -108,7 +132,15 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/password-changes/:changeId/password',
-    { schema: { tags, summary: '新密码 + 确认密码 → 确定', params: changeParams, body: newPasswordBody } },
+    {
+      schema: {
+        tags,
+        summary: '新密码 + 确认密码 → 确定',
+        response: { 200: passwordChangeState },
+        params: changeParams,
+        body: newPasswordBody,
+      },
+    },
     async (request): Promise<PasswordChangeState> => {
       const { newPassword } = request.body as z.output<typeof newPasswordBody>;
       return setNewPassword(ctx, request.log, request.user.userId, changeId(request.params), newPassword);
@@ -117,7 +149,14 @@ export const passwordRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (ap
 
   app.post(
     '/password-changes/:changeId/items/:accountId/retry',
-    { schema: { tags, summary: '重试 one related account that failed', params: itemParams } },
+    {
+      schema: {
+        tags,
+        summary: '重试 one related account that failed',
+        response: { 200: passwordChangeState },
+        params: itemParams,
+      },
+    },
     async (request): Promise<PasswordChangeState> => {
       const { accountId } = request.params as z.infer<typeof itemParams>;
       return retryItem(ctx, request.log, request.user.userId, changeId(request.params), accountId);

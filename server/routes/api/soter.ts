@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import type { AppContext } from '../../context';
 import { issueChallenge } from '../../domain/soter';
-import { soterChallengeBody, type SoterChallenge } from '../../../types/soter';
+import { soterChallenge, soterChallengeBody, type SoterChallenge } from '../../../types/soter';
 
 export const soterRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, { ctx }) => {
   app.post(
@@ -15,6 +15,7 @@ export const soterRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, 
       schema: {
         tags: ['app'],
         summary: 'A single-use SOTER challenge for 更换微信, 删除他人账号, 申请管理员 or 重置税局密码',
+        response: { 201: soterChallenge },
         body: soterChallengeBody,
       },
     },

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { joinTenantBody, type MyTenantsResponse, type TenantSummary } from '../../../types/api';
+import {
+  joinTenantBody,
+  myTenantsResponse,
+  tenantSummary,
+  type MyTenantsResponse,
+  type TenantSummary,
+} from '../../../types/api';
+import { noContent } from '../../http/zod';
 import { getTenantSummary, joinTenant, leaveTenant, listMyTenants } from '../../domain/tenants';
 import { accountFigures } from '../../domain/accounts';
 import type { AppContext } from '../../context';
@@ -15,7 +22,13 @@ export const tenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
 
   app.get(
     '/me/tenants',
-    { schema: { tags: ['app'], summary: 'My tenants and their enterprises (个人中心)' } },
+    {
+      schema: {
+        tags: ['app'],
+        summary: 'My tenants and their enterprises (个人中心)',
+        response: { 200: myTenantsResponse },
+      },
+    },
     async (request): Promise<MyTenantsResponse> => {
       return { tenants: await listMyTenants(ctx.db, request.user.userId, accountFigures(ctx.config)) };
     },
@@ -23,7 +36,14 @@ export const tenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
 
   app.post(
     '/me/tenants',
-    { schema: { tags: ['app'], summary: 'Join a tenant by its 激活码', body: joinTenantBody } },
+    {
+      schema: {
+        tags: ['app'],
+        summary: 'Join a tenant by its 激活码',
+        response: { 201: tenantSummary },
+        body: joinTenantBody,
+      },
+    },
     async (request, reply): Promise<TenantSummary> => {
       const { activationCode } = request.body as z.output<typeof joinTenantBody>;
       const { tenantId } = await joinTenant(ctx.db, request.user.userId, activationCode, limit);
@@ -34,7 +54,14 @@ export const tenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app,
 
   app.delete(
     '/me/tenants/:tenantId',
-    { schema: { tags: ['app'], summary: 'Leave a tenant (解绑)', params: tenantParams } },
+    {
+      schema: {
+        tags: ['app'],
+        summary: 'Leave a tenant (解绑)',
+        response: { 204: noContent('I left the tenant.') },
+        params: tenantParams,
+      },
+    },
     async (request, reply) => {
       const { tenantId } = request.params as z.infer<typeof tenantParams>;
       await leaveTenant(ctx.db, request.user.userId, tenantId);

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { createEnterpriseBody, createTenantBody } from '../../../types/ops';
+import {
+  createEnterpriseBody,
+  createEnterpriseResponse,
+  createTenantBody,
+  createTenantResponse,
+} from '../../../types/ops';
 import { createEnterprise, createTenant } from '../../domain/tenants';
 import type { AppContext } from '../../context';
 
@@ -14,7 +19,7 @@ export const opsTenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (a
         tags: ['ops'],
         summary: 'Create a tenant; the activation code is shown this once',
         body: createTenantBody,
-        response: { 201: z.object({ id: z.string(), name: z.string(), activationCode: z.string() }) },
+        response: { 201: createTenantResponse },
       },
     },
     async (request, reply) => {
@@ -32,7 +37,7 @@ export const opsTenantRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (a
         summary: 'Add an enterprise (税号 validated) to a tenant',
         params: tenantParams,
         body: createEnterpriseBody,
-        response: { 201: z.object({ id: z.string(), name: z.string(), taxId: z.string(), region: z.string() }) },
+        response: { 201: createEnterpriseResponse },
       },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { noContent } from '../../http/zod';
 import { getWebhook, removeWebhook, setWebhook, type WebhookView } from '../../domain/webhooks';
 import { webhookBody, webhookView } from '../../../types/ops';
 
@@ -45,7 +46,7 @@ export const opsWebhookRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (
         tags: ['ops'],
         summary: 'Stop telling the tenant',
         params: tenantParams,
-        response: { 204: { description: 'The webhook is removed (or there was none).', type: 'null' } },
+        response: { 204: noContent('The webhook is removed (or there was none).') },
       },
     },
     async (request, reply) => {
