@@ -9,8 +9,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, uniqueUser, type TestServer } from '../support/server';
 import { launchBrowser, modalButton, phonePage, seen, sheetItem } from '../support/browser';
-import { assertInView, checkLayout, SMALL_PHONE } from '../support/layout';
+import { assertInView, checkLayout, putBelowTheFold, SMALL_PHONE, WIDTHS } from '../support/layout';
 import {
+  addAccount,
   bureauPerson,
   latestSmsCode,
   member,
@@ -20,6 +21,8 @@ import {
   type World,
 } from '../support/etax';
 import { ask, boundAccount, dropSessions, messagesOf } from '../support/requests';
+import { makeIdNumber } from '../support/factories';
+import { namedPerson } from '../support/passwords';
 
 const h5Dir = path.resolve(__dirname, '../../dist/h5');
 const LIST = 'packages/accounts/pages/list/index';
@@ -217,5 +220,77 @@ describe('#e2e.layout', () => {
     assert.equal(await seen(link, '重试').isVisible(), false);
     await checkLayout(link, 'link-bad');
     await link.context().close();
+  });
+  it('should show a failed tap’s error in view, and start a new step at its top, on 重置税局密码, 仅更新发票云 and 申请绑定', async () => {
+    const w = await tenantWithEnterprise(server);
+    const carol = await member(server, w);
+    const person = await namedPerson(server, w.taxId, { name: '周密' });
+    const accountId = await addAccount(server, carol.token, w.enterpriseId, person);
+    const clerk = await namedPerson(server, w.taxId, { name: '赵敏', role: '开票员' });
+    const field = (p: Page, placeholder: string) =>
+      p.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
+    // The simulated 指纹/面容 prompt stands for WeChat's own, which is not the page's layout: on these
+    // folds shorter than any phone it lies partly under the navigation bar, so it is answered directly.
+    const answerSoter = (p: Page, choice: string) => seen(p, choice).dispatchEvent('click');
+
+    for (const width of WIDTHS) {
+      const p = await phonePage(browser);
+      // 重置税局密码: a 证件号码 of someone else, then the holder's → the 验证码 step from its top.
+      await p.goto(url(carol.user, `packages/password/pages/reset/index?accountId=${accountId}`));
+      await seen(p, '用户隐私保护提示').waitFor();
+      await seen(p, '同意').click();
+      await field(p, '请输入证件号码').fill(makeIdNumber());
+      await putBelowTheFold(p, seen(p, '下一步'), width);
+      await seen(p, '下一步').click();
+      await answerSoter(p, '面容验证通过');
+      const mismatch = seen(p, /证件信息与该账号的实名信息不一致/, { exact: false });
+      await mismatch.waitFor();
+      await assertInView(p, mismatch, `${width}px 重置税局密码 refused`);
+      if (width === 320) await checkLayout(p, 'reset-refused');
+      await field(p, '请输入证件号码').fill(person.idNumber);
+      await putBelowTheFold(p, seen(p, '下一步'), width);
+      await seen(p, '下一步').click();
+      await answerSoter(p, '面容验证通过');
+      const codeStep = seen(p, '点击“获取验证码”，验证码将发送至该账号在税局绑定的手机');
+      await codeStep.waitFor();
+      await assertInView(p, codeStep, `${width}px 验证码 step at its top`);
+
+      // 仅更新发票云 with a wrong password.
+      await p.setViewportSize({ width, height: 740 });
+      await p.goto('about:blank');
+      await p.goto(url(carol.user, `packages/password/pages/sync/index?accountId=${accountId}`));
+      await field(p, '请输入税局最新密码').fill('NotThePassword#1');
+      await putBelowTheFold(p, seen(p, '确定'), width);
+      await seen(p, '确定').click();
+      const wrong = seen(p, /还可以尝试/, { exact: false });
+      await wrong.waitFor();
+      await assertInView(p, wrong, `${width}px 仅更新发票云 refused`);
+      if (width === 320) await checkLayout(p, 'sync-refused');
+
+      // 申请绑定数电配置管理员: a 开票员 is refused; a 财务负责人 goes on to the 验证码 step, from its top.
+      await p.setViewportSize({ width, height: 740 });
+      await p.goto('about:blank');
+      await p.goto(url(carol.user, `packages/admin/pages/apply/index?enterpriseId=${w.enterpriseId}`));
+      await seen(p, '下一步').click();
+      await field(p, '手机号码/证件号码/用户名').fill(clerk.phone);
+      await field(p, '请输入电子税局密码').fill(clerk.password);
+      await putBelowTheFold(p, seen(p, '提交验证'), width);
+      await seen(p, '提交验证').click();
+      await answerSoter(p, '指纹验证通过');
+      const refused = seen(p, /^只有企业的法定代表人或财务负责人可以/, { exact: false });
+      await refused.waitFor();
+      await assertInView(p, refused, `${width}px 申请绑定 refused`);
+      if (width === 320) await checkLayout(p, 'apply-refused');
+      const boss = await namedPerson(server, w.taxId, { name: `钱${width}`, role: '财务负责人' });
+      await field(p, '手机号码/证件号码/用户名').fill(boss.phone);
+      await field(p, '请输入电子税局密码').fill(boss.password);
+      await putBelowTheFold(p, seen(p, '提交验证'), width);
+      await seen(p, '提交验证').click();
+      await answerSoter(p, '指纹验证通过');
+      const sent = seen(p, '验证码已发送至', { exact: false });
+      await sent.waitFor();
+      await assertInView(p, sent, `${width}px 申请绑定 验证码 step at its top`);
+      await p.context().close();
+    }
   });
 });

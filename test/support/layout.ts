@@ -133,3 +133,23 @@ export async function assertInView(page: Page, target: Locator, label: string): 
 
 /** The smallest phone the app is used on: forms run past the fold, so taps scroll. */
 export const SMALL_PHONE = { width: 320, height: 568 };
+
+/**
+ * Makes the viewport `width` wide and short enough that `button` lies wholly below the fold, as at
+ * the end of a long form on a small phone: the tap then scrolls to it, and what it shows must be
+ * where the eye now is.
+ */
+export async function putBelowTheFold(page: Page, button: Locator, width: number): Promise<void> {
+  await page.setViewportSize({ width, height: 740 });
+  await settled(page);
+  // Taro's H5 pages scroll inside their .taro_page, not the window.
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const el of Array.from(document.querySelectorAll('.taro_page'))) el.scrollTop = 0;
+  });
+  const box = await button.boundingBox();
+  assert.ok(box, 'the button is shown');
+  const height = Math.max(200, Math.floor(box.y) - 40);
+  assert.ok(box.y > height, `the button (y=${box.y}) lies below a ${height} px fold`);
+  await page.setViewportSize({ width, height });
+}

@@ -98,6 +98,21 @@ const Taro = {
   getCurrentPages: jest.fn(() => [{ route: 'pages/index/index' }, { route: 'current' }]),
   stopPullDownRefresh: jest.fn(),
   pageScrollTo: jest.fn(() => Promise.resolve()),
+  // jsdom lays nothing out: every box is empty, at the top, in view.
+  createSelectorQuery: jest.fn(() => {
+    const found: (DOMRect | null)[] = [];
+    const query = {
+      select: (selector: string) => ({
+        boundingClientRect: () => {
+          found.push(document.querySelector(selector)?.getBoundingClientRect() ?? null);
+          return query;
+        },
+      }),
+      exec: (callback: (results: (DOMRect | null)[]) => void) => callback(found),
+    };
+    return query;
+  }),
+  getWindowInfo: jest.fn(() => ({ windowWidth: 375, windowHeight: 667 })),
   onNeedPrivacyAuthorization: jest.fn(),
   requirePrivacyAuthorize: jest.fn((options?: { success?: () => void }) => options?.success?.()),
   openPrivacyContract: jest.fn(),

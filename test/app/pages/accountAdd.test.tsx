@@ -5,7 +5,7 @@ import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
 import { installFakeAccounts, SMS_CODE } from '../support/fakeAccounts';
 import { enterprise, tenant } from '../support/fixtures';
-import { renderPage } from '../support/render';
+import { expectBesideButton, renderPage } from '../support/render';
 
 const WRONG_PASSWORD = '用户名或密码错误，您还可以尝试4次，连续错误5次账号将被锁定30分钟！';
 const NO_RELATION = '未查询到您与该企业的关联关系信息，请确认录入的信息是否正确！';
@@ -146,7 +146,7 @@ describe('#pages.accountAdd', () => {
 
     fireEvent.click(screen.getByText('登录'));
 
-    expect(await screen.findByText(NO_RELATION)).toHaveClass('account-add__error');
+    expectBesideButton(await screen.findByText(NO_RELATION), '登录');
     expect(input('请输入电子税局密码').value).toBe('Secret#123');
   });
 

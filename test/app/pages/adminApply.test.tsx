@@ -5,7 +5,7 @@ import AdminApplyPage from '../../../src/packages/admin/pages/apply/index';
 import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
 import { ADMIN_PASSWORD, ADMIN_SMS_CODE, installFakeAdmins, WRONG_PASSWORD_MESSAGE } from '../support/fakeAdmins';
-import { renderPage } from '../support/render';
+import { expectBesideButton, renderPage } from '../support/render';
 
 beforeEach(() => {
   taroMock.reset();
@@ -87,7 +87,7 @@ describe('#pages.adminApply', () => {
     const refusal = await screen.findByText(
       '只有企业的法定代表人或财务负责人可以成为数电配置管理员，电子税局登记的您在该企业的身份为：开票员',
     );
-    expect(refusal).toHaveClass('admin-apply__refusal');
+    expectBesideButton(refusal, '提交验证');
     expect(input('手机号码/证件号码/用户名').value).toBe('13800005678');
     expect(screen.queryByText('验证码')).not.toBeInTheDocument();
   });

@@ -12,7 +12,7 @@ import {
   ITEM_FAILED_MESSAGE,
   RESET_SMS_CODE,
 } from '../support/fakePasswords';
-import { renderPage } from '../support/render';
+import { expectBesideButton, renderPage } from '../support/render';
 
 beforeEach(() => {
   taroMock.reset();
@@ -62,8 +62,11 @@ describe('#pages.passwordReset', () => {
     expect(screen.getByText('居民身份证')).toBeInTheDocument();
     expect(screen.queryByText('获取验证码')).not.toBeInTheDocument();
 
+    jest.mocked(Taro.pageScrollTo).mockClear();
     await passIdentity();
     expect(screen.getByText('点击“获取验证码”，验证码将发送至该账号在税局绑定的手机')).toBeInTheDocument();
+    // A new step starts at its top: 下一步 was tapped at the bottom of the step before.
+    expect(Taro.pageScrollTo).toHaveBeenCalledWith({ scrollTop: 0, duration: 0 });
     expect(screen.queryByPlaceholderText('请输入证件号码')).not.toBeInTheDocument();
 
     await passCode();
@@ -128,6 +131,18 @@ describe('#pages.passwordReset', () => {
     const error = await screen.findByText('证件信息与该账号的实名信息不一致，请核对后重新输入');
     expect(error).toHaveClass('password-reset__field-error');
     expect(input('请输入证件号码').value).toBe('110101199003070011');
+  });
+
+  it('should show a refusal that concerns no field beside 下一步 (issue 12)', async () => {
+    const { app } = setup();
+    await screen.findByText('138****5678');
+    type('请输入证件号码', HOLDER_ID);
+    app.server.failNext(503, { error: { code: 'etax_unavailable', message: '电子税局暂时无法访问，请稍后重试' } });
+
+    fireEvent.click(screen.getByText('下一步'));
+
+    expectBesideButton(await screen.findByText('电子税局暂时无法访问，请稍后重试'), '下一步');
+    expect(input('请输入证件号码').value).toBe(HOLDER_ID);
   });
 
   it('should keep the 验证码 step and say why on a wrong code', async () => {

@@ -6,7 +6,7 @@ import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
 import { installFakeAccounts } from '../support/fakeAccounts';
 import { BUREAU_PASSWORD, installFakePasswords, WRONG_SYNC_MESSAGE } from '../support/fakePasswords';
-import { renderPage } from '../support/render';
+import { expectBesideButton, renderPage } from '../support/render';
 
 beforeEach(() => {
   taroMock.reset();
@@ -49,6 +49,19 @@ describe('#pages.passwordSync', () => {
     expect(await screen.findByText(WRONG_SYNC_MESSAGE)).toHaveClass('password-sync__field-error');
     expect(input().value).toBe('Wrong#2025');
     expect(document.querySelector('.password-item')).toBeNull();
+    expect(fake.stored).toEqual({});
+  });
+
+  it('should show a refusal that is not about the password beside 确定 (issue 12)', async () => {
+    const { app, fake } = setup();
+    await screen.findByText('138****5678');
+    type(BUREAU_PASSWORD);
+    app.server.failNext(503, { error: { code: 'etax_unavailable', message: '电子税局暂时无法访问，请稍后重试' } });
+
+    fireEvent.click(screen.getByText('确定'));
+
+    expectBesideButton(await screen.findByText('电子税局暂时无法访问，请稍后重试'), '确定');
+    expect(input().value).toBe(BUREAU_PASSWORD);
     expect(fake.stored).toEqual({});
   });
 

@@ -1,7 +1,8 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useLayoutEffect, useState } from 'react';
+import { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useNewStepAtTop } from '../../../../components/ActionArea';
 import type { FlowStore } from '../../../../stores';
 import { useFlow } from './context';
 import { AgreementDialog } from './AgreementDialog';
@@ -21,10 +22,7 @@ function FlowStepsComponent() {
   const flow = useFlow();
   const state = flow.state;
   const step = flow.active ? flow.step : null;
-  // A new step starts at its top: the form before it may have been scrolled to its buttons.
-  useEffect(() => {
-    if (step) Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-  }, [step]);
+  useNewStepAtTop(step);
   if (!state || !flow.active) return null;
 
   let body: JSX.Element | null = null;

@@ -1,4 +1,5 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
+import { ActionArea } from '../../../../components/ActionArea';
 import { InputCell } from '../../../../components/Cells';
 import type { Channel, LoginType, Role } from '../../../../../types/domain';
 import { CHANNEL_LABELS, LOGIN_TYPE_LABELS, LOGIN_TYPES, ROLES, WITHDRAWN_LOGIN_TYPE_LABEL } from '../../labels';
@@ -109,9 +110,7 @@ export function AddAccountForm(props: AddAccountFormProps) {
       </View>
       <FieldError message={errors.loginType} />
 
-      <View className='weui-btn-area account-add__actions'>
-        {/* A refusal is shown where the eye is after the tap: beside the button. */}
-        {topError && <View className='weui-form__error account-add__error'>{topError}</View>}
+      <ActionArea className='account-add__actions' error={topError}>
         <Button
           className={`weui-btn weui-btn_primary ${busy ? 'weui-btn_disabled' : ''}`}
           disabled={busy}
@@ -123,7 +122,7 @@ export function AddAccountForm(props: AddAccountFormProps) {
         <Button className='weui-btn' disabled={busy} onClick={props.onQrLogin}>
           扫码登录
         </Button>
-      </View>
+      </ActionArea>
     </View>
   );
 }

@@ -4,6 +4,7 @@ import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { InputCell } from '../../../../components/Cells';
 import { ADMIN_RISK_NOTE } from '../../../../../types/domain';
+import { ActionArea } from '../../../../components/ActionArea';
 import { AppPage } from '../../../../components/AppPage';
 import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { navigateBackOr } from '../../../../navigation';
@@ -102,7 +103,6 @@ function AdminApplyPage() {
           <FlowSteps />
         ) : (
           <View>
-            {refusal && <View className='weui-form__error admin-apply__refusal'>{refusal}</View>}
             <View className='weui-cells__title'>
               {`请输入${enterprise ? `${enterprise.name}的` : '企业'}法定代表人或财务负责人的电子税局账号和密码`}
             </View>
@@ -123,7 +123,7 @@ function AdminApplyPage() {
               />
               {missing.password && <View className='weui-form__error'>{missing.password}</View>}
             </View>
-            <View className='weui-btn-area'>
+            <ActionArea error={refusal}>
               <Button
                 className={`weui-btn weui-btn_primary ${flow.busy ? 'weui-btn_disabled' : ''}`}
                 loading={flow.busy}
@@ -132,7 +132,7 @@ function AdminApplyPage() {
               >
                 提交验证
               </Button>
-            </View>
+            </ActionArea>
           </View>
         )}
       </PrivacyGate>

@@ -3,6 +3,7 @@ import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { FormCell } from '../../../../components/Cells';
 import { ResendLink, SmsCodeInput } from '../../../../components/SmsCode';
+import { ActionArea } from '../../../../components/ActionArea';
 import { useStores } from '../../../../stores';
 import { fieldOfError } from '../../rules';
 
@@ -43,7 +44,6 @@ function CodeStepComponent() {
 
   return (
     <View>
-      {topError && <View className='weui-form__error password-reset__top-error'>{topError}</View>}
       <View className='weui-cells__title'>
         {sms?.maskedPhone ? (
           <Text>
@@ -76,7 +76,7 @@ function CodeStepComponent() {
           该账号为托管号码：点击“获取验证码”后，验证码会自动获取并填写，不用手工输入。
         </View>
       )}
-      <View className='weui-btn-area'>
+      <ActionArea error={topError}>
         <Button
           className={`weui-btn weui-btn_primary ${busy || fetchingCode ? 'weui-btn_disabled' : ''}`}
           loading={busy}
@@ -85,7 +85,7 @@ function CodeStepComponent() {
         >
           下一步
         </Button>
-      </View>
+      </ActionArea>
     </View>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Image, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { ActionArea } from '../../../../components/ActionArea';
 import { useStores } from '../../../../stores';
 
 /**
@@ -33,11 +34,9 @@ function FaceStepComponent() {
           点击“开始扫脸验证”后，用账号本人手机上的税务APP扫描二维码，按提示完成人脸识别。
         </View>
       )}
-      {error && face?.state !== 'failed' && (
-        <View className='weui-form__error password-reset__top-error'>{error.message}</View>
-      )}
+      {/* A failed check says why in its status line; anything else beside the button that was tapped. */}
       {(!face || over) && (
-        <View className='weui-btn-area'>
+        <ActionArea error={face?.state === 'failed' ? null : error?.message}>
           <Button
             className={`weui-btn weui-btn_primary ${busy ? 'weui-btn_disabled' : ''}`}
             loading={busy}
@@ -46,8 +45,9 @@ function FaceStepComponent() {
           >
             {face ? '重新验证' : '开始扫脸验证'}
           </Button>
-        </View>
+        </ActionArea>
       )}
+      {face && !over && error && <View className='weui-form__error'>{error.message}</View>}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Picker, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { InputCell } from '../../../../components/Cells';
+import { ActionArea } from '../../../../components/ActionArea';
 import { useStores } from '../../../../stores';
 import {
   fieldOfError,
@@ -48,7 +49,6 @@ function IdentityStepComponent({ accountId }: { accountId: string }) {
 
   return (
     <View>
-      {topError && <View className='weui-form__error password-reset__top-error'>{topError}</View>}
       <View className='weui-cells__title'>输入该账号实名登记的证件类型和证件号码</View>
       <View className='weui-cells'>
         <Picker
@@ -74,7 +74,7 @@ function IdentityStepComponent({ accountId }: { accountId: string }) {
         />
         {fieldError && <View className='weui-form__error password-reset__field-error'>{fieldError}</View>}
       </View>
-      <View className='weui-btn-area'>
+      <ActionArea error={topError}>
         <Button
           className={`weui-btn weui-btn_primary ${passwords.busy ? 'weui-btn_disabled' : ''}`}
           loading={passwords.busy}
@@ -83,7 +83,7 @@ function IdentityStepComponent({ accountId }: { accountId: string }) {
         >
           下一步
         </Button>
-      </View>
+      </ActionArea>
     </View>
   );
 }

@@ -3,6 +3,7 @@ import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { InputCell } from '../../../../components/Cells';
 import { PASSWORD_SYMBOLS } from '../../../../../types/validators';
+import { ActionArea } from '../../../../components/ActionArea';
 import { useStores } from '../../../../stores';
 import { fieldOfError, newPasswordErrors } from '../../rules';
 
@@ -40,7 +41,6 @@ function NewPasswordStepComponent() {
 
   return (
     <View>
-      {topError && <View className='weui-form__error password-reset__top-error'>{topError}</View>}
       <View className='weui-cells__title'>{`设置新的税局密码：8-16位，包含数字、字母（区分大小写）、特殊字符 ${PASSWORD_SYMBOLS} 中的至少两种`}</View>
       <View className='weui-cells'>
         <InputCell
@@ -62,7 +62,7 @@ function NewPasswordStepComponent() {
           <View className='weui-form__error password-reset__field-error'>{errors.confirmPassword}</View>
         )}
       </View>
-      <View className='weui-btn-area'>
+      <ActionArea error={topError}>
         <Button
           className={`weui-btn weui-btn_primary ${passwords.busy ? 'weui-btn_disabled' : ''}`}
           loading={passwords.busy}
@@ -71,7 +71,7 @@ function NewPasswordStepComponent() {
         >
           确定
         </Button>
-      </View>
+      </ActionArea>
     </View>
   );
 }

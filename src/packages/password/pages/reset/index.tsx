@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
+import { useNewStepAtTop } from '../../../../components/ActionArea';
 import { AppPage } from '../../../../components/AppPage';
 import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { useStores, type PasswordScreen } from '../../../../stores';
@@ -37,6 +38,7 @@ function PasswordResetPage() {
   const { passwords, accounts } = useStores();
   const accountId = useParam('accountId');
   const screen = passwords.screen;
+  useNewStepAtTop(screen);
 
   useEffect(() => {
     passwords.leave();

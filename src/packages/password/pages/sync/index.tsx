@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { Button, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { InputCell } from '../../../../components/Cells';
+import { ActionArea } from '../../../../components/ActionArea';
 import { AppPage } from '../../../../components/AppPage';
 import { useStores } from '../../../../stores';
 import { AccountHeader } from '../../components/AccountHeader';
@@ -22,7 +23,6 @@ function SyncFormComponent({ accountId }: { accountId: string }) {
 
   return (
     <View>
-      {server && !underField && <View className='weui-form__error password-sync__top-error'>{server.message}</View>}
       <View className='weui-cells__title'>密码已在税局修改：输入税局的最新密码，验证通过后更新发票云保存的密码</View>
       <View className='weui-cells'>
         <InputCell
@@ -38,7 +38,7 @@ function SyncFormComponent({ accountId }: { accountId: string }) {
         {server && underField && <View className='weui-form__error password-sync__field-error'>{server.message}</View>}
       </View>
       <View className='weui-form__tips password-sync__note'>注意：需要输入税局最新密码</View>
-      <View className='weui-btn-area'>
+      <ActionArea error={server && !underField ? server.message : null}>
         <Button
           className={`weui-btn weui-btn_primary ${passwords.busy ? 'weui-btn_disabled' : ''}`}
           loading={passwords.busy}
@@ -47,7 +47,7 @@ function SyncFormComponent({ accountId }: { accountId: string }) {
         >
           确定
         </Button>
-      </View>
+      </ActionArea>
     </View>
   );
 }
