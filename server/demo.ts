@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createEnterprise, createTenant, countTenants } from './domain/tenants';
+import { sql } from 'drizzle-orm';
 import type { Db } from './db';
 import { unifiedSocialCreditCheckChar } from '../types/validators';
 
@@ -20,17 +21,24 @@ export interface DemoInfo {
   enterprises: { name: string; taxId: string; region: string }[];
 }
 
-/** Creates the demo tenant when the database has no tenant yet; returns what to print (or null). */
+/** The advisory lock instances starting together take around the seeding (hashtext makes the key). */
+const DEMO_LOCK = 'fapiaoyun.demo';
+
+/**
+ * Creates the demo tenant when the database has no tenant yet; returns what to print (or null).
+ * Instances starting at the same moment on an empty database seed one at a time (a transaction
+ * advisory lock): the first creates the tenant, the others then find one.
+ */
 export async function seedDemo(db: Db, dataDir: string): Promise<DemoInfo | null> {
   const file = path.join(dataDir, 'demo.json');
-  if ((await countTenants(db)) === 0) {
-    const tenant = await createTenant(db, '演示租户');
-    for (const e of DEMO_ENTERPRISES) await createEnterprise(db, tenant.id, e);
-    const info: DemoInfo = {
-      tenantName: tenant.name,
-      activationCode: tenant.activationCode,
-      enterprises: DEMO_ENTERPRISES,
-    };
+  const info = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${DEMO_LOCK}))`);
+    if ((await countTenants(tx)) > 0) return null;
+    const tenant = await createTenant(tx, '演示租户');
+    for (const e of DEMO_ENTERPRISES) await createEnterprise(tx, tenant.id, e);
+    return { tenantName: tenant.name, activationCode: tenant.activationCode, enterprises: DEMO_ENTERPRISES };
+  });
+  if (info) {
     fs.writeFileSync(file, JSON.stringify(info, null, 2));
     return info;
   }
