@@ -5,66 +5,21 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../support/server';
+import { spawnMain, untilReady, type MainProcess } from '../support/server';
 
 const ROOT = path.resolve(__dirname, '../..');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-interface Instance {
-  child: ChildProcess;
-  url: string;
-  lines: string[];
-  exited: Promise<number | null>;
-}
-
-async function startInstance(env: Record<string, string>): Promise<Instance> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shutdown-'));
-  fs.chmodSync(dataDir, 0o711); // without TEST_DATABASE_URL, the embedded database runs as the user postgres
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'info',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  let rest = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const parts = (rest + chunk.toString('utf8')).split('\n');
-    rest = parts.pop() ?? '';
-    lines.push(...parts);
-  });
-  child.stderr!.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited at start:\n${lines.join('\n')}`);
-    const ready = await fetch(`${url}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`not ready within 120 s:\n${lines.join('\n')}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, url, lines, exited };
+async function startInstance(env: Record<string, string>): Promise<MainProcess> {
+  const instance = await spawnMain(env);
+  await untilReady(instance);
+  return instance;
 }
 
 /** The JSON log lines (the banner is plain text). */
-function jsonLines(instance: Instance): Record<string, unknown>[] {
+function jsonLines(instance: MainProcess): Record<string, unknown>[] {
   return instance.lines.flatMap((l) => {
     try {
       const parsed = JSON.parse(l) as unknown;
@@ -76,7 +31,7 @@ function jsonLines(instance: Instance): Record<string, unknown>[] {
 }
 
 describe('#operations', () => {
-  let instance: Instance;
+  let instance: MainProcess;
   before(async () => {
     instance = await startInstance({ SHUTDOWN_DRAIN_SECONDS: '1', SHUTDOWN_TIMEOUT_SECONDS: '20' });
   });

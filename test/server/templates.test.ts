@@ -5,15 +5,10 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { freePort, startTestServer, type TestServer } from '../support/server';
+import { spawnMain, startTestServer, type TestServer } from '../support/server';
 import { ask, boundAccount, messagesOf } from '../support/requests';
 import { LOGIN_REQUEST_PAGE } from '../../types/requests';
 
-const ROOT = path.resolve(__dirname, '../..');
 const LIBRARY_ID = 'library-login-notice-7Jk2';
 
 /** The library's 登录通知 as an account gets it: other keys, other order, one keyword spelt its own way. */
@@ -88,28 +83,10 @@ describe('#templates', () => {
   });
 
   it('should stop the start, naming the field, when a template lacks one', async () => {
-    const port = await freePort();
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'templates-'));
-    fs.chmodSync(dataDir, 0o711); // without TEST_DATABASE_URL, the embedded database runs as the user postgres
     // The sandbox account's 登录通知 is ours; the setting points 税号 at a key it does not have.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        WECHAT_LOGIN_TEMPLATE_KEYS: '税号=character_string9',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const main = await spawnMain({ WECHAT_LOGIN_TEMPLATE_KEYS: '税号=character_string9' });
+    const code = await main.exited;
+    const output = main.lines.join('\n');
     assert.equal(code, 1, output);
     assert.match(
       output,

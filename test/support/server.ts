@@ -5,6 +5,7 @@
  * and isolate themselves by unique data (uniqueUser, random 税号). Without TEST_DATABASE_URL (one
  * file run by hand) each test database is a throwaway embedded cluster of its own.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -188,4 +189,68 @@ export async function signInAs(server: TestServer, user: string): Promise<string
 /** A unique simulated user name per test, so runs on a shared PostgreSQL don't collide. */
 export function uniqueUser(prefix = 'user'): string {
   return `${prefix}-${crypto.randomBytes(4).toString('hex')}`;
+}
+
+/** `npm start`'s server/main.ts as a child process of its own (SIGTERM, start-up checks, its log). */
+export interface MainProcess {
+  child: ChildProcess;
+  url: string;
+  /** What it printed, a line an entry (stdout, then stderr as it came). */
+  lines: string[];
+  /** Its exit code, once it exited. */
+  exited: Promise<number | null>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Starts server/main.ts on a free port with a fresh DATA_DIR and the test database, in production
+ * mode with JSON logs; `env` adds or overrides settings. Does not wait: see untilReady.
+ */
+export async function spawnMain(env: Record<string, string> = {}): Promise<MainProcess> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-'));
+  fs.chmodSync(dataDir, 0o711); // without TEST_DATABASE_URL, the embedded database runs as the user postgres
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: process.env.TEST_DATABASE_URL ?? '',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  let rest = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const parts = (rest + chunk.toString('utf8')).split('\n');
+    rest = parts.pop() ?? '';
+    lines.push(...parts);
+  });
+  child.stdout!.on('end', () => {
+    if (rest) lines.push(rest);
+  });
+  child.stderr!.on('data', (chunk: Buffer) => lines.push(chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url: `http://127.0.0.1:${port}`, lines, exited };
+}
+
+/** Waits until the process answers /readyz with 200; throws with its output if it exits or takes too long. */
+export async function untilReady(main: MainProcess, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (main.child.exitCode !== null) throw new Error(`the server exited at start:\n${main.lines.join('\n')}`);
+    const ready = await fetch(`${main.url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) return;
+    if (Date.now() > deadline) throw new Error(`not ready within ${timeoutMs / 1000} s:\n${main.lines.join('\n')}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
