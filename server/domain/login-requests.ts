@@ -16,10 +16,11 @@
  * and the tenant's webhook is told (webhooks.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import {
   accountBindings,
   enterprises,
@@ -47,7 +48,15 @@ import { QUEUES } from '../jobs/queues';
 import { normalizeAccount } from './accounts';
 import { startFlowFor, type FlowFor } from './flows';
 import type { AccountRow, EnterpriseRow } from './permissions';
-import { endRequest, isFinalFailure, sessionLive, settleRequest, type LoginRequestRow } from './request-outcomes';
+import {
+  endRequest,
+  isFinalFailure,
+  sessionLive,
+  settleRead,
+  settleRequest,
+  type LoginRequestRow,
+  type RequestFlow,
+} from './request-outcomes';
 import { sendWithCredit } from './subscriptions';
 import { announceEnd } from './webhooks';
 import { markChecked, recordDrop } from './session-records';
@@ -102,20 +111,126 @@ export async function askTaxSession(
   log: Log,
   input: z.output<typeof taxSessionBody>,
 ): Promise<TaxSessionAnswer> {
-  const enterprise = await findEnterprise(deps.db, input.taxId, input.tenantId);
-  const account = await chooseAccount(deps.db, enterprise, input.channel, input.account);
+  const found = await lookUpAsk(deps.db, input);
+  const { enterprise, account } = found;
   // A locked account is never tried until someone unlocks it (F14).
   if (account.lockedAt) throw new AppError(423, TaxSessionErrorCodes.accountLocked, lockedReason(account));
-  const live = await liveSession(deps, log, account, input.channel, input.purpose);
+  const held = found.session && found.session.expiresAt.getTime() > Date.now() ? found.session : null;
+  const live = held ? await liveSession(deps, log, account, input.channel, input.purpose, held) : null;
   if (live) {
     return {
       code: 200,
       body: { status: 'ready', account: maskAccount(account.account), expiresAt: live.toISOString() },
     };
   }
-  const request = await openOrJoin(deps, log, { enterprise, account, channel: input.channel, purpose: input.purpose });
+  // The pending request read with the account is current unless the bureau was asked meanwhile.
+  const known = held ? undefined : (found.pending ?? null);
+  const ask = { enterprise, account, channel: input.channel, purpose: input.purpose };
+  const request = await openOrJoin(deps, log, ask, known);
   return { code: 202, body: pendingAnswer(deps, request, account) };
 }
+
+/** A pending request and its flows (newest first), as read. */
+interface PendingRead {
+  request: LoginRequestRow;
+  flows: RequestFlow[];
+}
+
+interface AskRead {
+  enterprise: EnterpriseRow;
+  account: AccountRow;
+  /** The session we hold for the channel, if any (it may have run out). */
+  session: { sessionIdEnc: string; expiresAt: Date } | null;
+  /** The account's pending request for the channel and purpose, if any. */
+  pending: PendingRead | null;
+}
+
+/**
+ * Everything an ask reads, in one prepared statement: the enterprise of the 税号 (two rows when it
+ * is under several tenants), the named account or the channel's default, the session we hold and
+ * the pending request with its flows. An ask is the invoice system's hot path (issue 9): one round
+ * trip, planned once per connection, instead of one per question.
+ */
+function askLookup(db: Db, variant: { named: boolean; channel: Channel; tenant: boolean }, name: string) {
+  const accountMatch = variant.named
+    ? eq(etaxAccounts.account, sql.placeholder('account'))
+    : variant.channel === 'issue'
+      ? eq(etaxAccounts.defaultIssue, true)
+      : eq(etaxAccounts.defaultReceive, true);
+  const taxIdMatch = eq(enterprises.taxId, sql.placeholder('taxId'));
+  return (
+    db
+      .select({
+        enterprise: enterprises,
+        account: etaxAccounts,
+        session: { sessionIdEnc: etaxSessions.sessionIdEnc, expiresAt: etaxSessions.expiresAt },
+        pending: loginRequests,
+        flows: sql<RequestFlow[] | null>`(
+          select json_agg(json_build_object('purpose', f.purpose, 'state', f.state) order by f.created_at desc)
+          from ${loginFlows} f where f.login_request_id = ${loginRequests.id})`,
+      })
+      .from(enterprises)
+      .leftJoin(etaxAccounts, and(eq(etaxAccounts.enterpriseId, enterprises.id), accountMatch))
+      .leftJoin(
+        etaxSessions,
+        and(eq(etaxSessions.accountId, etaxAccounts.id), eq(etaxSessions.channel, sql.placeholder('channel'))),
+      )
+      // status as a literal: the partial unique index of pending requests serves it.
+      .leftJoin(
+        loginRequests,
+        and(
+          eq(loginRequests.accountId, etaxAccounts.id),
+          eq(loginRequests.channel, sql.placeholder('channel')),
+          eq(loginRequests.purpose, sql.placeholder('purpose')),
+          sql`${loginRequests.status} = 'pending'`,
+        ),
+      )
+      .where(variant.tenant ? and(taxIdMatch, eq(enterprises.tenantId, sql.placeholder('tenantId'))) : taxIdMatch)
+      .limit(2)
+      .prepare(name)
+  );
+}
+
+async function lookUpAsk(db: Db, input: z.output<typeof taxSessionBody>): Promise<AskRead> {
+  const { taxId, tenantId, channel, purpose } = input;
+  const named = input.account ? normalizeAccount(input.account) : undefined;
+  const variant = { named: named !== undefined, channel, tenant: tenantId !== undefined };
+  const name = `ask_${variant.named ? 'named' : channel}${variant.tenant ? '_tenant' : ''}`;
+  const lookup = prepared(db, name, (n) => askLookup(db, variant, n));
+  const rows = await lookup.execute({ taxId, tenantId, account: named, channel, purpose });
+  if (rows.length === 0) throw enterpriseNotFound(taxId);
+  if (rows.length > 1) throw ambiguousTaxId(taxId);
+  const [{ enterprise, account, session, pending, flows }] = rows;
+  const word = CHANNEL_SHORT[channel];
+  if (named !== undefined) {
+    if (!account) {
+      throw new AppError(
+        404,
+        TaxSessionErrorCodes.accountNotFound,
+        `该企业下没有电子税局账号${maskAccount(named)}，请先在发票云小程序中添加`,
+      );
+    }
+    if (!account.permissions.includes(channel)) {
+      throw new AppError(
+        400,
+        TaxSessionErrorCodes.noChannelPermission,
+        `电子税局账号${maskAccount(named)}没有${word}权限`,
+      );
+    }
+  } else if (!account) {
+    throw new AppError(
+      404,
+      TaxSessionErrorCodes.noDefaultAccount,
+      `该企业未设置默认${word}账号：请指定电子税局账号（account），或在发票云小程序中设置默认账号`,
+    );
+  }
+  return { enterprise, account, session, pending: pending ? { request: pending, flows: flows ?? [] } : null };
+}
+
+const enterpriseNotFound = (taxId: string) =>
+  new AppError(404, TaxSessionErrorCodes.enterpriseNotFound, `未找到税号为${taxId}的企业，请先在发票云中添加该企业`);
+const ambiguousTaxId = (taxId: string) =>
+  new AppError(409, TaxSessionErrorCodes.ambiguousTaxId, `税号${taxId}属于多个租户，请用 tenantId 指明租户`);
 
 /** The enterprise of a 税号 (of the named tenant when the 税号 is under several). */
 export async function findEnterprise(db: Db, taxId: string, tenantId: string | undefined): Promise<EnterpriseRow> {
@@ -126,66 +241,9 @@ export async function findEnterprise(db: Db, taxId: string, tenantId: string | u
       tenantId ? and(eq(enterprises.taxId, taxId), eq(enterprises.tenantId, tenantId)) : eq(enterprises.taxId, taxId),
     )
     .limit(2);
-  if (rows.length === 0) {
-    throw new AppError(
-      404,
-      TaxSessionErrorCodes.enterpriseNotFound,
-      `未找到税号为${taxId}的企业，请先在发票云中添加该企业`,
-    );
-  }
-  if (rows.length > 1) {
-    throw new AppError(409, TaxSessionErrorCodes.ambiguousTaxId, `税号${taxId}属于多个租户，请用 tenantId 指明租户`);
-  }
+  if (rows.length === 0) throw enterpriseNotFound(taxId);
+  if (rows.length > 1) throw ambiguousTaxId(taxId);
   return rows[0];
-}
-
-/** The named account, or the enterprise's default for the channel (F8). */
-async function chooseAccount(
-  db: Db,
-  enterprise: EnterpriseRow,
-  channel: Channel,
-  named: string | undefined,
-): Promise<AccountRow> {
-  const word = CHANNEL_SHORT[channel];
-  if (named) {
-    const account = normalizeAccount(named);
-    const [row] = await db
-      .select()
-      .from(etaxAccounts)
-      .where(and(eq(etaxAccounts.enterpriseId, enterprise.id), eq(etaxAccounts.account, account)));
-    if (!row) {
-      throw new AppError(
-        404,
-        TaxSessionErrorCodes.accountNotFound,
-        `该企业下没有电子税局账号${maskAccount(account)}，请先在发票云小程序中添加`,
-      );
-    }
-    if (!row.permissions.includes(channel)) {
-      throw new AppError(
-        400,
-        TaxSessionErrorCodes.noChannelPermission,
-        `电子税局账号${maskAccount(account)}没有${word}权限`,
-      );
-    }
-    return row;
-  }
-  const [row] = await db
-    .select()
-    .from(etaxAccounts)
-    .where(
-      and(
-        eq(etaxAccounts.enterpriseId, enterprise.id),
-        channel === 'issue' ? eq(etaxAccounts.defaultIssue, true) : eq(etaxAccounts.defaultReceive, true),
-      ),
-    );
-  if (!row) {
-    throw new AppError(
-      404,
-      TaxSessionErrorCodes.noDefaultAccount,
-      `该企业未设置默认${word}账号：请指定电子税局账号（account），或在发票云小程序中设置默认账号`,
-    );
-  }
-  return row;
 }
 
 /** Why a locked account is not tried, and what unlocks it (the seed's warning when it was the password). */
@@ -197,7 +255,7 @@ export function lockedReason(account: Pick<AccountRow, 'account' | 'lockReason' 
 }
 
 /**
- * When the session we hold for the account and channel is live at the bureau (and, for 认证, the
+ * When the session we hold for the account and channel (`stored`, not run out) is live at the bureau (and, for 认证, the
  * 认证 valid): its end. A dropped or ended session is forgotten (no more 已登录). A bureau that
  * cannot answer promises nothing: the request then lets a person, or the automatic login, try.
  */
@@ -207,12 +265,8 @@ async function liveSession(
   account: AccountRow,
   channel: Channel,
   purpose: LoginRequestPurpose,
+  stored: { sessionIdEnc: string; expiresAt: Date },
 ): Promise<Date | null> {
-  const [stored] = await deps.db
-    .select({ sessionIdEnc: etaxSessions.sessionIdEnc, expiresAt: etaxSessions.expiresAt })
-    .from(etaxSessions)
-    .where(and(eq(etaxSessions.accountId, account.id), eq(etaxSessions.channel, channel)));
-  if (!stored || stored.expiresAt.getTime() <= Date.now()) return null;
   let status: SessionStatus;
   try {
     status = await deps.etax.checkSession(deps.secrets.decrypt(stored.sessionIdEnc));
@@ -258,8 +312,18 @@ export async function relogInBackground(
   return true;
 }
 
-async function openOrJoin(deps: Deps, log: Log, ask: Ask): Promise<LoginRequestRow> {
+/**
+ * `known`: the account's pending request as the caller just read it (null: none was pending); read
+ * here when undefined.
+ */
+async function openOrJoin(deps: Deps, log: Log, ask: Ask, known?: PendingRead | null): Promise<LoginRequestRow> {
   const { account, channel, purpose } = ask;
+  if (known) {
+    const current = await settleRead(deps.db, known.request, known.flows);
+    if (current?.status === 'pending') return awaitNotice(deps.db, current);
+    if (current && !current.announcedAt) await announceEnd(deps, current.id);
+    // It ended just now and freed its place: open a new one.
+  }
   // A pending request found may end (or expire) under our feet and free its place: try again.
   for (let attempt = 0; attempt < 3; attempt++) {
     const expiresAt = new Date(Date.now() + deps.config.LOGIN_REQUEST_TTL_SECONDS * 1000);

@@ -16,7 +16,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import type { Db, Tx } from '../db';
 import { etaxSessions, loginFlows, loginRequests } from '../db/schema';
 import type { Channel } from '../../types/domain';
-import { FlowFailureCodes } from '../../types/accounts';
+import { FlowFailureCodes, type FlowState } from '../../types/accounts';
 import type { LoginRequestStatus } from '../../types/requests';
 
 export type LoginRequestRow = typeof loginRequests.$inferSelect;
@@ -53,14 +53,21 @@ export async function sessionLive(db: Db | Tx, accountId: string, channel: Chann
   return Boolean(row);
 }
 
-/** The request's end as things stand, or null while it stays pending. */
-async function outcomeOf(db: Db | Tx, request: LoginRequestRow): Promise<Ended | null> {
-  if (!request.accountId) return { status: 'failed', reason: ACCOUNT_DELETED_REASON };
-  const flows = await db
+/** A flow of the request, as far as its outcome goes: newest first. */
+export type RequestFlow = { purpose: string; state: Pick<FlowState, 'step' | 'error'> };
+
+/** The request's flows, newest first. */
+async function flowsOf(db: Db | Tx, requestId: string): Promise<RequestFlow[]> {
+  return db
     .select({ purpose: loginFlows.purpose, state: loginFlows.state })
     .from(loginFlows)
-    .where(eq(loginFlows.loginRequestId, request.id))
+    .where(eq(loginFlows.loginRequestId, requestId))
     .orderBy(desc(loginFlows.createdAt));
+}
+
+/** The request's end as things stand, or null while it stays pending. */
+async function outcomeOf(db: Db | Tx, request: LoginRequestRow, flows: RequestFlow[]): Promise<Ended | null> {
+  if (!request.accountId) return { status: 'failed', reason: ACCOUNT_DELETED_REASON };
   const finished = (purpose: 'login' | 'auth') => flows.some((f) => f.purpose === purpose && f.state.step === 'done');
   const done =
     request.purpose === 'login'
@@ -91,7 +98,16 @@ export async function endRequest(db: Db | Tx, requestId: string, ended: Ended): 
 export async function settleRequest(db: Db | Tx, requestId: string): Promise<LoginRequestRow | undefined> {
   const [request] = await db.select().from(loginRequests).where(eq(loginRequests.id, requestId));
   if (!request || request.status !== 'pending') return request;
-  const ended = await outcomeOf(db, request);
+  return settleRead(db, request, await flowsOf(db, request.id));
+}
+
+/** settleRequest of a pending request and its flows already read (the ask reads them with the account). */
+export async function settleRead(
+  db: Db | Tx,
+  request: LoginRequestRow,
+  flows: RequestFlow[],
+): Promise<LoginRequestRow | undefined> {
+  const ended = await outcomeOf(db, request, flows);
   return ended ? endRequest(db, request.id, ended) : request;
 }
 

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray, sql, type Column } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { etaxAccounts, etaxSessions, sessionWatch, type WatchSubject } from '../db/schema';
 import type { EnterpriseRow } from './permissions';
 import { maskAccount } from '../../types/validators';
@@ -24,10 +25,23 @@ export async function markChecked(
   channel: Channel,
   at = new Date(),
 ): Promise<void> {
-  await db
-    .insert(sessionWatch)
-    .values({ accountId: account.id, subject: channel, tenantId: account.tenantId, checkedAt: at })
-    .onConflictDoUpdate({ target: [sessionWatch.accountId, sessionWatch.subject], set: { checkedAt: at } });
+  // Every ask that finds a session held runs this: prepared once.
+  const statement = prepared(db, 'mark_checked', (name) =>
+    db
+      .insert(sessionWatch)
+      .values({
+        accountId: sql.placeholder('accountId'),
+        subject: sql.placeholder('subject'),
+        tenantId: sql.placeholder('tenantId'),
+        checkedAt: sql.placeholder('at'),
+      })
+      .onConflictDoUpdate({
+        target: [sessionWatch.accountId, sessionWatch.subject],
+        set: { checkedAt: sql`excluded.checked_at` },
+      })
+      .prepare(name),
+  );
+  await statement.execute({ accountId: account.id, subject: channel, tenantId: account.tenantId, at });
 }
 
 export interface Drop {

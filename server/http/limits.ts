@@ -12,9 +12,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { securityEvents } from '../db/schema';
+import { prepared } from '../db/prepared';
+import { rateLimitCounters, securityEvents } from '../db/schema';
 import { sha256 } from '../crypto/secrets';
 import { AppError } from './errors';
 
@@ -68,10 +69,17 @@ function postgresStore(db: Db) {
     }
 
     read(key: string, cb: Callback, timeWindow: number) {
-      db.execute(sql`select count, window_start from rate_limit_counters where key = ${key}`).then(
-        (r) => {
-          const [row] = rowsOf(r);
-          const ttl = row ? ttlOf(row.window_start, timeWindow) : 0;
+      // Every operator call reads its caller's counter first: prepared once.
+      const statement = prepared(db, 'rate_limit_read', (name) =>
+        db
+          .select({ count: rateLimitCounters.count, windowStart: rateLimitCounters.windowStart })
+          .from(rateLimitCounters)
+          .where(eq(rateLimitCounters.key, sql.placeholder('key')))
+          .prepare(name),
+      );
+      statement.execute({ key }).then(
+        ([row]) => {
+          const ttl = row ? ttlOf(row.windowStart, timeWindow) : 0;
           cb(null, { current: row && ttl > 0 ? Number(row.count) : 0, ttl });
         },
         (err: Error) => cb(err),

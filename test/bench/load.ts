@@ -10,7 +10,8 @@
  * PostgreSQL server, on a fresh database created there (and dropped afterwards).
  * BENCH_SECONDS (5) per run, BENCH_REPEAT (3) runs → medians, BENCH_MIX_SECONDS (60) for the 200 users.
  * To find where the time goes: BENCH_CPU_PROF=<folder> writes the server's CPU profiles there
- * (node --cpu-prof), BENCH_ONLY=list measures the account list alone.
+ * (node --cpu-prof); BENCH_ONLY picks parts (comma-separated: list, tenants, ready, pending, mix,
+ * start) and BENCH_DB one database (embedded or postgres).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -42,6 +43,10 @@ const MIX_SECONDS = Number(process.env.BENCH_MIX_SECONDS ?? 60);
 const CONNECTIONS = 50;
 const ACCOUNTS = 200;
 const USERS = 200;
+/** BENCH_ONLY=list,ready…: the parts measured (all when unset). */
+const ONLY = process.env.BENCH_ONLY?.split(',').map((p) => p.trim());
+const wanted = (part: string) => !ONLY || ONLY.includes(part);
+const DB_ONLY = process.env.BENCH_DB;
 
 interface Load {
   rps: number;
@@ -87,15 +92,31 @@ async function cannon(t: Target, seconds: number): Promise<Load> {
   };
 }
 
+/**
+ * With BENCH_CPU_PROF, when each load ran (µs on the monotonic clock the CPU profiles use too), a
+ * JSON line per load in phases.jsonl beside them: a profile can then be cut to one route's load.
+ */
+function markPhase(label: string, startUs: bigint) {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return;
+  const endUs = process.hrtime.bigint() / 1000n;
+  fs.appendFileSync(
+    path.join(dir, 'phases.jsonl'),
+    JSON.stringify({ label, startUs: Number(startUs), endUs: Number(endUs) }) + '\n',
+  );
+}
+
 /** A warm-up second, then REPEAT runs; the medians. `during` samples something while load runs. */
-async function measure(t: Target, during?: () => void): Promise<Load> {
+async function measure(label: string, t: Target, during?: () => void): Promise<Load> {
   await cannon(t, 1);
+  const startUs = process.hrtime.bigint() / 1000n;
   const runs: Load[] = [];
   for (let i = 0; i < REPEAT; i++) {
     const timer = during ? setInterval(during, 500) : undefined;
     runs.push(await cannon(t, SECONDS));
     if (timer) clearInterval(timer);
   }
+  markPhase(label, startUs);
   return {
     rps: median(runs.map((r) => r.rps)),
     p50: median(runs.map((r) => r.p50)),
@@ -353,44 +374,53 @@ async function runOn(
     };
 
     console.log(`bench (${name}): loads of ${SECONDS} s × ${REPEAT} at ${CONNECTIONS} connections…`);
-    floorProc = await startEntry('test/bench/anchors.ts', {
-      ANCHOR: 'floor',
-      DATABASE_URL: dbUrl,
-      ENTERPRISE_ID: s.world.enterpriseId,
-      USER_ID: s.alice.userId,
-    });
-    const floor = await measure({ url: `${floorProc.ready.url}/accounts` });
-    await floorProc.stop();
-    floorProc = undefined;
-    const list = await measure(
-      { url: `${server.url}/api/v1/enterprises/${s.world.enterpriseId}/accounts`, token: s.alice.token },
-      sample,
-    );
-    const only = process.env.BENCH_ONLY === 'list';
     const skipped: Load = { rps: NaN, p50: NaN, p99: NaN, errors: 0, bytes: NaN };
-    const tenants = only
+    let floor = skipped;
+    if (wanted('list')) {
+      floorProc = await startEntry('test/bench/anchors.ts', {
+        ANCHOR: 'floor',
+        DATABASE_URL: dbUrl,
+        ENTERPRISE_ID: s.world.enterpriseId,
+        USER_ID: s.alice.userId,
+      });
+      floor = await measure(`${name} floor`, { url: `${floorProc.ready.url}/accounts` });
+      await floorProc.stop();
+      floorProc = undefined;
+    }
+    const list = !wanted('list')
       ? skipped
-      : await measure({ url: `${server.url}/api/v1/me/tenants`, token: s.alice.token }, sample);
+      : await measure(
+          `${name} list`,
+          { url: `${server.url}/api/v1/enterprises/${s.world.enterpriseId}/accounts`, token: s.alice.token },
+          sample,
+        );
+    const tenants = !wanted('tenants')
+      ? skipped
+      : await measure(`${name} tenants`, { url: `${server.url}/api/v1/me/tenants`, token: s.alice.token }, sample);
     const ask = (account: string, channel: string) => ({
       url: `${server.url}/ops/v1/tax-sessions`,
       method: 'POST' as const,
       token: opsToken,
       body: { taxId: s.world.taxId, channel, purpose: 'login', account },
     });
-    const ready = only ? skipped : await measure(ask(s.readyAccount, 'issue'), sample);
-    const pending = only ? skipped : await measure(ask(s.pendingAccount, 'receive'), sample);
+    const ready = !wanted('ready') ? skipped : await measure(`${name} ready`, ask(s.readyAccount, 'issue'), sample);
+    const pending = !wanted('pending')
+      ? skipped
+      : await measure(`${name} pending`, ask(s.pendingAccount, 'receive'), sample);
 
     console.log(`bench (${name}): ${USERS} users for ${MIX_SECONDS} s…`);
     const timer = setInterval(sample, 1000);
-    const mix = only
+    const mixStartUs = process.hrtime.bigint() / 1000n;
+    const mix = !wanted('mix')
       ? { requests: 0, errors: 0, p50: NaN, p99: NaN, rps: NaN, byKind: {} }
       : await mixedUsers(server.url, sandboxUrl, opsToken, s);
+    markPhase(`${name} mix`, mixStartUs);
     clearInterval(timer);
 
     await stopChild(server.child, 'SIGINT');
     // `npm start` again on the build and the data just made.
     const startMs: number[] = [];
-    for (let i = 0; i < REPEAT; i++) {
+    for (let i = 0; i < (wanted('start') ? REPEAT : 0); i++) {
       server = await startServer(env);
       startMs.push(server.startMs);
       await stopChild(server.child, 'SIGINT');
@@ -467,12 +497,14 @@ export async function loadBench(): Promise<void> {
   try {
     const helloProc = await startEntry('test/bench/anchors.ts', { ANCHOR: 'hello' });
     console.log(`bench: hello-world anchor…`);
-    hello = await measure({ url: helloProc.ready.url as string });
+    hello = await measure('hello', { url: helloProc.ready.url as string });
     await helloProc.stop();
 
-    runs.push(await runOn('embedded', sandboxUrl, { dataDir: path.join(tmp, 'embedded') }));
+    if (DB_ONLY !== 'postgres') runs.push(await runOn('embedded', sandboxUrl, { dataDir: path.join(tmp, 'embedded') }));
     const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-    if (pgUrl) {
+    if (DB_ONLY === 'embedded') {
+      // only the embedded database was asked for
+    } else if (pgUrl) {
       const fresh = await freshDatabase(pgUrl);
       try {
         runs.push(
