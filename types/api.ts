@@ -7,6 +7,7 @@
  * and fit to show on screen as is.
  */
 import { z } from 'zod';
+import { loginRequestView } from './requests';
 
 export const API_PREFIX = '/api/v1';
 
@@ -30,24 +31,7 @@ export const loginBody = z.object({
   code: z.string().min(1, '缺少登录凭证').max(128),
 });
 export type LoginBody = z.infer<typeof loginBody>;
-export const loginResponse = z
-  .object({
-    /** Bearer token for every other call; opaque. */
-    token: z.string(),
-    /** ISO time when the token stops working; the app signs in again by itself after that. */
-    expiresAt: z.string(),
-    user: z.object({ id: z.string() }),
-  })
-  .meta({
-    examples: [
-      {
-        token: 'q0Jx8c2kM1tHf3Qv9yLr5Wb7Zp4Ns6Da',
-        expiresAt: '2026-12-14T03:15:42.000Z',
-        user: { id: '1b6f3a52-7c1e-4d8a-9f0b-2e5d6c7a8b90' },
-      },
-    ],
-  });
-export type LoginResponse = z.infer<typeof loginResponse>;
+// POST /api/v1/auth/login → LoginResponse (below: it carries 个人中心's data)
 // POST /api/v1/auth/logout → 204 (revokes the current token)
 
 // ---- Tenants and enterprises (F2, F3) -----------------------------------------------------------
@@ -102,6 +86,32 @@ export const myTenantsResponse = z
   .object({ tenants: z.array(tenantSummary) })
   .meta({ examples: [{ tenants: [tenantExample] }] });
 export type MyTenantsResponse = z.infer<typeof myTenantsResponse>;
+
+/** POST /api/v1/auth/login — our session token for a wx.login code. */
+export const loginResponse = z
+  .object({
+    /** Bearer token for every other call; opaque. */
+    token: z.string(),
+    /** ISO time when the token stops working; the app signs in again by itself after that. */
+    expiresAt: z.string(),
+    user: z.object({ id: z.string() }),
+    /**
+     * 个人中心's data for this user, as GET /me/tenants and GET /login-requests answer it: the first
+     * screen shows it with the sign-in instead of asking for it one round trip later.
+     */
+    home: z.object({ tenants: z.array(tenantSummary), loginRequests: z.array(loginRequestView) }),
+  })
+  .meta({
+    examples: [
+      {
+        token: 'q0Jx8c2kM1tHf3Qv9yLr5Wb7Zp4Ns6Da',
+        expiresAt: '2026-12-14T03:15:42.000Z',
+        user: { id: '1b6f3a52-7c1e-4d8a-9f0b-2e5d6c7a8b90' },
+        home: { tenants: [tenantExample], loginRequests: [] },
+      },
+    ],
+  });
+export type LoginResponse = z.infer<typeof loginResponse>;
 
 /** POST /api/v1/me/tenants — join a tenant by its 激活码. 201 → TenantSummary. */
 export const joinTenantBody = z.object({

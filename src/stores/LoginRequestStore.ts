@@ -5,6 +5,8 @@ import { errorMessage } from './errors';
 
 export interface LoginRequestDeps {
   api: Pick<LoginRequestsApi, 'loginRequests' | 'loginRequest'>;
+  /** A sign-in brings my pending requests with it (receive): a load that had to wait for one asks no more. */
+  session?: { signedInNow(): Promise<boolean> };
 }
 
 const newestFirst = (a: LoginRequestView, b: LoginRequestView) => Date.parse(b.createdAt) - Date.parse(a.createdAt);
@@ -28,15 +30,19 @@ export class LoginRequestStore {
     return this.pending.length;
   }
 
+  /** My requests as the sign-in's answer brought them (the 个人中心 badge without a second round trip). */
+  receive(requests: LoginRequestView[]): void {
+    this.pending = requests.filter((r) => r.status === 'pending').sort(newestFirst);
+    this.loaded = true;
+    this.loadError = null;
+  }
+
   /** Fetches the list; the current one stays on screen while it runs and if it fails. */
   async loadList(): Promise<void> {
     try {
+      if (await this.deps.session?.signedInNow()) return;
       const { requests } = await this.deps.api.loginRequests();
-      runInAction(() => {
-        this.pending = requests.filter((r) => r.status === 'pending').sort(newestFirst);
-        this.loaded = true;
-        this.loadError = null;
-      });
+      runInAction(() => this.receive(requests));
     } catch (error) {
       runInAction(() => {
         this.loadError = errorMessage(error, '登录通知加载失败，请下拉刷新重试');

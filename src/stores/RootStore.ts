@@ -56,13 +56,21 @@ export class RootStore {
     });
     this.soter = new SoterStore({ api: this.api, platform: this.platform });
     const prove = this.soter.prove;
-    this.session = new SessionStore({ api: this.api, platform: this.platform, storage });
-    this.tenants = new TenantStore({ api: this.api });
+    this.session = new SessionStore({
+      api: this.api,
+      platform: this.platform,
+      storage,
+      onSignedIn: ({ home }) => {
+        this.tenants.receive(home.tenants);
+        this.loginRequests.receive(home.loginRequests);
+      },
+    });
+    this.tenants = new TenantStore({ api: this.api, session: this.session });
     this.privacy = new PrivacyStore({ platform: this.platform, storage });
     this.accounts = new AccountStore({ api: this.api, prove });
     this.flow = new FlowStore({ api: this.api, prove });
     this.subscriptions = new SubscriptionStore({ api: this.api, platform: this.platform });
-    this.loginRequests = new LoginRequestStore({ api: this.api });
+    this.loginRequests = new LoginRequestStore({ api: this.api, session: this.session });
     this.admins = new AdminStore({ api: this.api });
     this.passwords = new PasswordChangeStore({ api: this.api, prove });
   }

@@ -20,6 +20,8 @@ export interface SessionDeps {
   platform: Platform;
   storage: KeyValueStorage;
   now?: () => number;
+  /** Every successful sign-in's answer, which carries 个人中心's data: the stores take theirs from it. */
+  onSignedIn?: (response: LoginResponse) => void;
 }
 
 /** A token this close to its expiry is treated as expired, so a call does not fail mid-flight. */
@@ -87,6 +89,17 @@ export class SessionStore {
     if (!this.validToken()) await this.signIn();
   }
 
+  /**
+   * For a first load: waits for the sign-in under way, or signs in when there is no valid token.
+   * True when it did — that sign-in's answer brought 个人中心's data (onSignedIn), so the data need not
+   * be asked for once more, one round trip later. False with a valid token and nothing under way.
+   */
+  async signedInNow(): Promise<boolean> {
+    if (!this.signingIn && this.validToken()) return false;
+    await this.signIn();
+    return true;
+  }
+
   /** Revokes the token on the server (best effort) and forgets it here. */
   async signOut(): Promise<void> {
     try {
@@ -134,6 +147,7 @@ export class SessionStore {
         };
         this.status = 'signedIn';
         this.deps.storage.set(StorageKeys.session, this.session);
+        this.deps.onSignedIn?.(response);
       });
     } catch (error) {
       runInAction(() => {

@@ -155,7 +155,8 @@ describe('#foundation', () => {
       assert.equal(res.status, 200);
       assert.ok(res.body.token.length >= 32);
       assert.ok(Date.parse(res.body.expiresAt) > Date.now());
-      assert.deepEqual(Object.keys(res.body).sort(), ['expiresAt', 'token', 'user']);
+      assert.deepEqual(Object.keys(res.body).sort(), ['expiresAt', 'home', 'token', 'user']);
+      assert.deepEqual(res.body.home, { tenants: [], loginRequests: [] });
       assert.ok(!JSON.stringify(res.body).toLowerCase().includes('session'));
       const again = await server.call('POST', '/api/v1/auth/login', { body: { code: code.body.code } });
       assert.equal(again.status, 400);

@@ -24,15 +24,21 @@ export const ENTERPRISES = [
   },
 ];
 
-export function apiRoutes(): Routes {
-  const login: LoginResponse = {
+/** The sign-in's answer, which brings 个人中心's tenants with it (issue 9 #5). */
+export function loginAnswer(tenants: MyTenantsResponse) {
+  const body: LoginResponse = {
     token: 't',
     expiresAt: new Date(Date.now() + 3600_000).toISOString(),
     user: { id: 'u1' },
+    home: { tenants: tenants.tenants, loginRequests: [] },
   };
+  return { status: 200, body };
+}
+
+export function apiRoutes(): Routes {
   const tenants: MyTenantsResponse = { tenants: [{ ...TENANT, enterprises: ENTERPRISES }] };
   return {
-    'POST /api/v1/auth/login': { status: 200, body: login },
+    'POST /api/v1/auth/login': loginAnswer(tenants),
     'GET /api/v1/me/tenants': { status: 200, body: tenants },
     // The biometric guard's challenge (issue 14 part 5), asked before 更换微信, 申请管理员, 重置税局密码.
     'POST /api/v1/soter/challenges': {

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import type { AccountDetail, AccountListResponse, FlowState, SubscriptionsResponse } from '../../types/accounts';
 import type { MyTenantsResponse } from '../../types/api';
 import { visibleText } from '../support/weapp-host';
-import { ENTERPRISES, TENANT } from './fixtures';
+import { ENTERPRISES, loginAnswer, TENANT } from './fixtures';
 import { check, openPage } from './launch';
 
 const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
@@ -49,6 +49,7 @@ const tenants: MyTenantsResponse = {
 };
 
 const routes = {
+  'POST /api/v1/auth/login': loginAnswer(tenants),
   'GET /api/v1/me/tenants': { body: tenants },
   'GET /api/v1/login-requests': { body: [] },
   'GET /api/v1/enterprises/ent-1/accounts': { body: list },

@@ -2,6 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { z } from 'zod';
 import { loginBody, loginResponse, type LoginResponse } from '../../../types/api';
 import { revokeSession, signIn } from '../../domain/sessions';
+import { listMyTenants } from '../../domain/tenants';
+import { accountFigures } from '../../domain/accounts';
+import { myPendingRequests } from '../../domain/login-requests';
 import { WechatError } from '../../adapters/wechat';
 import { AppError } from '../../http/errors';
 import { requireUser } from '../../http/auth';
@@ -21,8 +24,9 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
     },
     async (request): Promise<LoginResponse> => {
       const { code } = request.body as z.infer<typeof loginBody>;
+      let s: Awaited<ReturnType<typeof signIn>>;
       try {
-        const s = await signIn(
+        s = await signIn(
           {
             db: ctx.db,
             wechat: ctx.wechat,
@@ -31,10 +35,20 @@ export const authRoutes: FastifyPluginAsync<{ ctx: AppContext }> = async (app, {
           },
           code,
         );
-        return { token: s.token, expiresAt: s.expiresAt.toISOString(), user: { id: s.userId } };
       } catch (e) {
         throw mapSignInError(e);
       }
+      // The signed-in user's own data, read as their routes read it once the token is checked.
+      const [tenants, loginRequests] = await Promise.all([
+        listMyTenants(ctx.db, s.userId, accountFigures(ctx.config)),
+        myPendingRequests(ctx, s.userId),
+      ]);
+      return {
+        token: s.token,
+        expiresAt: s.expiresAt.toISOString(),
+        user: { id: s.userId },
+        home: { tenants, loginRequests },
+      };
     },
   );
 

@@ -70,10 +70,20 @@ export function createFakeServer(options: FakeServerOptions = {}): FakeServer {
       const user = body.code.slice('code:'.length);
       const token = `token-${user}-${loginCount}`;
       tokens.set(token, user);
+      // As the real server: 个人中心's data comes with the sign-in, as its own routes would answer it.
+      const pending = handle({
+        method: 'GET',
+        url: new URL('/api/v1/login-requests', request.url).href,
+        header: { Authorization: `Bearer ${token}` },
+      });
       return json(200, {
         token,
         expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
         user: { id: `id-${user}` },
+        home: {
+          tenants: tenantsOf(user),
+          loginRequests: pending.statusCode === 200 ? (pending.data as { requests: unknown[] }).requests : [],
+        },
       });
     }
 
