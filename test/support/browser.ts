@@ -19,14 +19,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROME_ARGS });
 }
 
-/** A phone-sized page, as the mini program is used. */
-export async function phonePage(browser: Browser): Promise<Page> {
+/** A phone-sized page, as the mini program is used; `colorScheme` is the phone's light or dark mode. */
+export async function phonePage(browser: Browser, opts: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
   // Beijing time, as on the users' phones: expiry texts (今天 18:30 到期) are local times.
   const context = await browser.newContext({
     viewport: { width: 375, height: 740 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     deviceScaleFactor: 1,
+    colorScheme: opts.colorScheme ?? 'light',
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

@@ -92,7 +92,7 @@ function problemsNow(tokens: string): string[] {
 }
 
 /** Page transitions (Taro's slide-in) and other animations have ended; the layout is final. */
-async function settled(page: Page) {
+export async function settled(page: Page) {
   await page.waitForFunction(() =>
     document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
   );
