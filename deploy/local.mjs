@@ -3,11 +3,14 @@
  * Several instances behind nginx on this machine, as a deployment runs them:
  *   npm run build:server && npm run build:h5
  *   cp deploy/instance.env.example deploy/instance.env   # fill in CREDENTIAL_KEY, OPS_TOKEN …
- *   node deploy/local.mjs [--instances 2] [--port 8080]
+ *   npx node deploy/local.mjs [--instances 2] [--port 8080]   # Node 24 of node_modules
  * Each instance is the compiled server (dist/server/main.js) on its own loopback port and data
- * folder (.data/instance-N), with the shared environment of deploy/instance.env; nginx (Debian's
- * /usr/sbin/nginx) listens on --port in front of them. SIGHUP restarts the instances one at a time
- * (each stops gracefully, the next waits until it is ready again); Ctrl-C stops everything.
+ * folder (.data/deploy/instance-N), with the shared environment of deploy/instance.env; nginx
+ * (Debian's /usr/sbin/nginx) listens on --port in front of them. With SANDBOX on (the default), the
+ * sandboxes run as a process of their own (dist/server/sandboxes.js, .data/deploy/sandboxes): every
+ * instance's adapters and nginx's /sandbox/ reach it, so no instance's restart takes them away.
+ * SIGHUP restarts the instances one at a time (each stops gracefully, the next waits until it is
+ * ready again); Ctrl-C stops everything.
  * Tests import startCluster().
  */
 import { spawn } from 'node:child_process';
@@ -42,8 +45,8 @@ export function freePort() {
 async function waitReady(url, child, timeoutMs, output) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`instance exited (${child.exitCode}) at start:\n${output()}`);
-    const ok = await fetch(`${url}/readyz`).then(
+    if (child.exitCode !== null) throw new Error(`${url} exited (${child.exitCode}) at start:\n${output()}`);
+    const ok = await fetch(url).then(
       (r) => r.status === 200,
       () => false,
     );
@@ -54,13 +57,63 @@ async function waitReady(url, child, timeoutMs, output) {
 }
 
 /**
- * Starts `instances` copies of the compiled server and nginx in front.
+ * A compiled process of dist/server (an instance or the sandboxes) on its loopback port, with its
+ * output kept (and passed to `log`): start waits until `readyPath` answers 200; stop is SIGTERM.
+ */
+function processNode({ name, script, port, readyPath, env, log }) {
+  const node = {
+    name,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    child: undefined,
+    lines: [],
+    async start() {
+      fs.mkdirSync(env.DATA_DIR, { recursive: true });
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', script)], {
+        cwd: ROOT,
+        env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port), HOST: '127.0.0.1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      node.child = child;
+      const keep = (chunk) => {
+        for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+          node.lines.push(line);
+          if (node.lines.length > 2000) node.lines.shift();
+          log?.(`[${name}] ${line}`);
+        }
+      };
+      child.stdout.on('data', keep);
+      child.stderr.on('data', keep);
+      node.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+      await waitReady(node.url + readyPath, child, 120_000, () => node.lines.join('\n'));
+    },
+    /** SIGTERM and wait: the process drains and exits on its own. Resolves to its exit code. */
+    async stop() {
+      if (!node.child || node.child.exitCode !== null) return node.child?.exitCode ?? 0;
+      node.child.kill('SIGTERM');
+      return node.exited;
+    },
+    async restart() {
+      const code = await node.stop();
+      await node.start();
+      return code;
+    },
+  };
+  return node;
+}
+
+/**
+ * Starts `instances` copies of the compiled server (and, SANDBOX on, the sandboxes' process) and
+ * nginx in front.
  * @param {{ env: Record<string,string>, instances?: number, port?: number, dir?: string, log?: (line: string) => void }} opts
  *   env: the shared environment (deploy/instance.env); dir: nginx's and the instances' folder.
  */
 export async function startCluster({ env, instances = 2, port, dir = path.join(ROOT, '.data', 'deploy'), log }) {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'server', 'main.js'))) {
     throw new Error('dist/server/main.js is missing: run npm run build:server first.');
+  }
+  if (env.SANDBOX !== 'off' && !fs.existsSync(path.join(ROOT, 'dist', 'server', 'sandboxes.js'))) {
+    throw new Error('dist/server/sandboxes.js is missing: run npm run build:server again.');
   }
   if (!fs.existsSync(NGINX)) {
     throw new Error(`nginx is not installed at ${NGINX}: apt-get install -y nginx (or set NGINX to its path).`);
@@ -73,63 +126,37 @@ export async function startCluster({ env, instances = 2, port, dir = path.join(R
   const url = `http://127.0.0.1:${listenPort}`;
   const ports = [];
   for (let i = 0; i < instances; i++) ports.push(await freePort());
-  const sandboxBase = `http://127.0.0.1:${ports[0]}/sandbox`;
 
-  const nodes = ports.map((instancePort, i) => {
-    const name = `instance-${i + 1}`;
-    const node = {
-      name,
-      port: instancePort,
-      url: `http://127.0.0.1:${instancePort}`,
-      child: undefined,
-      lines: [],
-      async start() {
-        const dataDir = path.join(dir, name);
-        fs.mkdirSync(dataDir, { recursive: true });
-        const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'main.js')], {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            NODE_ENV: 'production',
-            PUBLIC_URL: url,
-            ...env,
-            PORT: String(instancePort),
-            HOST: '127.0.0.1',
-            DATA_DIR: dataDir,
-            // One sandbox world for the deployment (SANDBOX=on only): the first instance's.
-            WECHAT_API_BASE: env.WECHAT_API_BASE ?? (env.SANDBOX === 'off' ? '' : `${sandboxBase}/wechat`),
-            ETAX_API_BASE: env.ETAX_API_BASE ?? (env.SANDBOX === 'off' ? '' : `${sandboxBase}/etax/api`),
-          },
-          stdio: ['ignore', 'pipe', 'pipe'],
+  // One simulated WeChat and tax bureau for the whole deployment (SANDBOX on): its own process.
+  const sandboxes =
+    env.SANDBOX === 'off'
+      ? undefined
+      : processNode({
+          name: 'sandboxes',
+          script: 'sandboxes.js',
+          port: await freePort(),
+          readyPath: '/healthz',
+          env: { ...env, DATA_DIR: path.join(dir, 'sandboxes') },
+          log,
         });
-        node.child = child;
-        const keep = (chunk) => {
-          for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
-            node.lines.push(line);
-            if (node.lines.length > 2000) node.lines.shift();
-            log?.(`[${name}] ${line}`);
-          }
-        };
-        child.stdout.on('data', keep);
-        child.stderr.on('data', keep);
-        node.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-        await waitReady(node.url, child, 120_000, () => node.lines.join('\n'));
+  const nodes = ports.map((instancePort, i) =>
+    processNode({
+      name: `instance-${i + 1}`,
+      script: 'main.js',
+      port: instancePort,
+      readyPath: '/readyz',
+      env: {
+        PUBLIC_URL: url,
+        ...env,
+        DATA_DIR: path.join(dir, `instance-${i + 1}`),
+        WECHAT_API_BASE: env.WECHAT_API_BASE ?? (sandboxes ? `${sandboxes.url}/sandbox/wechat` : ''),
+        ETAX_API_BASE: env.ETAX_API_BASE ?? (sandboxes ? `${sandboxes.url}/sandbox/etax/api` : ''),
       },
-      /** SIGTERM and wait: the instance drains and exits on its own. Resolves to its exit code. */
-      async stop() {
-        if (!node.child || node.child.exitCode !== null) return node.child?.exitCode ?? 0;
-        node.child.kill('SIGTERM');
-        return node.exited;
-      },
-      async restart() {
-        const code = await node.stop();
-        await node.start();
-        return code;
-      },
-    };
-    return node;
-  });
+      log,
+    }),
+  );
 
+  if (sandboxes) await sandboxes.start();
   // Instances start together: they share one database and migrate once (advisory lock).
   await Promise.all(nodes.map((n) => n.start()));
 
@@ -138,12 +165,8 @@ export async function startCluster({ env, instances = 2, port, dir = path.join(R
     .replaceAll('{{DIR}}', dir)
     .replaceAll('{{LISTEN}}', `127.0.0.1:${listenPort}`)
     .replace('{{UPSTREAMS}}', ports.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n'))
-    .replace(
-      '{{SANDBOX_UPSTREAM}}',
-      [`    server 127.0.0.1:${ports[0]};`, ...ports.slice(1).map((p) => `    server 127.0.0.1:${p} backup;`)].join(
-        '\n',
-      ),
-    );
+    // SANDBOX=off: no sandboxes anywhere; the instances answer /sandbox/ with 404.
+    .replace('{{SANDBOX_UPSTREAM}}', `    server 127.0.0.1:${sandboxes?.port ?? ports[0]};`);
   const confFile = path.join(dir, 'nginx.conf');
   fs.writeFileSync(confFile, config);
   const nginx = spawn(NGINX, ['-e', path.join(dir, 'error.log'), '-p', dir, '-c', confFile], {
@@ -167,6 +190,7 @@ export async function startCluster({ env, instances = 2, port, dir = path.join(R
   return {
     url,
     instances: nodes,
+    sandboxes,
     /** One at a time: stop (graceful), start, wait until ready, let nginx see it again, next. */
     async rollingRestart() {
       const codes = [];
@@ -178,6 +202,7 @@ export async function startCluster({ env, instances = 2, port, dir = path.join(R
     },
     async stop() {
       await Promise.all(nodes.map((n) => n.stop()));
+      await sandboxes?.stop();
       if (nginx.exitCode === null) {
         nginx.kill('SIGQUIT'); // nginx's graceful stop
         await nginxExited;
@@ -208,7 +233,9 @@ async function main() {
     log: (line) => console.log(line),
   });
   console.log(
-    `\n${cluster.instances.length} instances behind nginx at ${cluster.url}/ (SIGHUP: rolling restart; Ctrl-C: stop)\n`,
+    `\n${cluster.instances.length} instances behind nginx at ${cluster.url}/` +
+      (cluster.sandboxes ? `, the sandboxes at ${cluster.sandboxes.url}/sandbox/` : '') +
+      `\nkill -HUP ${process.pid}: rolling restart; Ctrl-C: stop\n`,
   );
   let busy = false;
   process.on('SIGHUP', async () => {

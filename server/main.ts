@@ -89,7 +89,8 @@ async function main() {
       })
     : undefined;
   const server = await createServer({ config, credentialKey, opsToken, dataDir, staticDir: h5Dir, logStream });
-  const demo = await seedDemo(server.ctx.db, dataDir);
+  // Demo data is for trying the app against the sandboxes: a real deployment starts empty.
+  const demo = config.sandbox ? await seedDemo(server.ctx.db, dataDir) : null;
   const bureauPeople = server.sandboxes ? seedDemoBureau(server.sandboxes.etaxStore, DEMO_ENTERPRISES) : [];
   await server.app.listen({ port: config.PORT, host: config.HOST });
   try {

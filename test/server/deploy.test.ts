@@ -1,7 +1,8 @@
 /**
  * deploy/ as an operator runs it: the compiled server (npm run build:server), two instances started
- * together on one empty database, Debian's nginx in front (deploy/local.mjs). Under steady traffic
- * through nginx, each instance is restarted in turn; not one request fails.
+ * together on one empty database, the sandboxes in a process of their own, Debian's nginx in front
+ * (deploy/local.mjs). Under steady traffic through nginx — operator calls, and WeChat sign-ins that
+ * need the sandboxes — each instance is restarted in turn; not one request fails.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,7 +105,33 @@ describe('#deploy', () => {
         }
       }
     };
-    const clients = [1, 2, 3, 4].map(client);
+    // A WeChat user signing in again and again: a code from the WeChat sandbox through nginx, then
+    // the instance that takes the login asks the same sandbox for the session.
+    const signIns = async () => {
+      for (let n = 0; running; n++) {
+        sent += 2;
+        try {
+          const code = await fetch(`${cluster.url}/sandbox/wechat/control/code`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ user: `rolling-${n}` }),
+          });
+          if (code.status !== 200) {
+            failures.push(`code ${code.status} ${await code.text()}`);
+            continue;
+          }
+          const login = await fetch(`${cluster.url}/api/v1/auth/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ code: ((await code.json()) as { code: string }).code }),
+          });
+          if (login.status !== 200) failures.push(`login ${login.status} ${await login.text()}`);
+        } catch (e) {
+          failures.push(`network: ${e instanceof Error ? `${e.message} ${String(e.cause)}` : e}`);
+        }
+      }
+    };
+    const clients = [...[1, 2, 3, 4].map(client), signIns()];
     await new Promise((r) => setTimeout(r, 1000));
     const exitCodes = await cluster.rollingRestart();
     running = false;
