@@ -9,6 +9,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import Fastify from 'fastify';
+import { z } from 'zod';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import openapiTS, { astToString } from 'openapi-typescript';
 import createClient from 'openapi-fetch';
@@ -17,6 +19,7 @@ import { makeTaxId } from '../support/factories';
 import { boundAccount } from '../support/requests';
 import type { paths } from '../support/openapi-client';
 import { answerChecker, operationsOf } from '../support/openapi';
+import { useZodSchemas } from '../../server/http/zod';
 
 const CLIENT_TYPES = path.resolve(__dirname, '../support/openapi-client.d.ts');
 
@@ -99,6 +102,20 @@ describe('#openapi', () => {
     ))
       check(`webhook ${name}`, item.post.requestBody.content['application/json']);
     assert.deepEqual(problems, []);
+  });
+
+  it('should send answers as the handlers make them: the answer schemas document, never filter', async () => {
+    // A fast serializer built from the schemas would drop what they do not list; a client would
+    // silently lose a field. openapi-answers.test.ts keeps the schemas complete instead.
+    const app = Fastify();
+    useZodSchemas(app);
+    app.get('/answer', { schema: { response: { 200: z.object({ listed: z.string() }) } } }, async () => ({
+      listed: 'a',
+      unlisted: 'b',
+    }));
+    const res = await app.inject({ method: 'GET', url: '/answer' });
+    await app.close();
+    assert.deepEqual(res.json(), { listed: 'a', unlisted: 'b' });
   });
 
   it('should describe the signed webhook deliveries under webhooks', () => {
