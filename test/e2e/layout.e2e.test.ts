@@ -98,6 +98,23 @@ describe('#e2e.layout', () => {
     await sheetItem(page, '开票业务').click();
     await seen(page, '用户隐私保护提示').waitFor();
     await checkLayout(page, 'privacy');
+    // WeChat's half-screen sheet: at the bottom, over the page, in the app's column on a desktop.
+    for (const viewport of [
+      { width: 375, height: 740 },
+      { width: 1280, height: 800 },
+    ]) {
+      await page.setViewportSize(viewport);
+      const consent = await page.getByRole('dialog', { name: '用户隐私保护提示' }).boundingBox();
+      assert.ok(
+        consent &&
+          Math.abs(consent.y + consent.height - viewport.height) <= 1 &&
+          consent.height < viewport.height / 2 &&
+          consent.width <= 480 &&
+          Math.abs(consent.x + consent.width / 2 - viewport.width / 2) <= 1,
+        JSON.stringify({ viewport, consent }),
+      );
+    }
+    await page.setViewportSize({ width: 375, height: 740 });
     await seen(page, '同意').click();
     await seen(page, world.taxId).waitFor();
     await checkLayout(page, 'add-form');

@@ -88,6 +88,26 @@ test('新增账号 shows the form with the enterprise’s 税号 and 发票云�
   assert.equal(host.current.describe(password).props.password, true);
 });
 
+test('新增账号 asks for the privacy consent first, in WeChat’s half-screen sheet with its own agree button', async (t) => {
+  const host = await openPage(t, 'packages/accounts/pages/add/index?enterpriseId=ent-1&business=issue', routes(), {
+    privacyAgreed: false,
+  });
+  // Taro sends an element's class as `cl`.
+  const sheets = () => JSON.stringify(host.current.data.root).split('"cl":"weui-half-screen-dialog"').length - 1;
+  check(host, ['用户隐私保护提示', '《发票云小程序隐私保护指引》', '拒绝', '同意']);
+  assert.equal(sheets(), 1, 'a half-screen sheet');
+  assert.equal(
+    host.current.findAll('input', { placeholder: '请输入电子税局密码' }).length,
+    0,
+    'no form before consent',
+  );
+  // WeChat records the consent from the tap on its own agree button.
+  const agree = host.current.find('button', { 'open-type': 'agreePrivacyAuthorization' });
+  await host.current.fire(agree, 'agreeprivacyauthorization');
+  assert.equal(sheets(), 0, 'the sheet is gone');
+  check(host, ['电子税局账号', '扫码登录']);
+});
+
 test('绑定电子税局账号 binds in the tap, asking WeChat for the two templates', async (t) => {
   const mine = await open(t, 'packages/accounts/pages/edit/index?accountId=acc-1');
   check(mine, ['151****1832', '已绑定（本人）', '设置默认账号', '开票', '解绑', '删除']);

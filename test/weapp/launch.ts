@@ -7,12 +7,19 @@ import { apiRoutes } from './fixtures';
 
 const build = locateBuild();
 
-/** Opens `url` on the app's routes and `routes`; the host is disposed after the test. */
-export async function openPage(t: TestContext, url: string, routes: Routes): Promise<WeappHost> {
+/**
+ * Opens `url` on the app's routes and `routes`; the host is disposed after the test. The privacy
+ * consent was given earlier, as WeChat's storage would keep it, unless `privacyAgreed` is false.
+ */
+export async function openPage(
+  t: TestContext,
+  url: string,
+  routes: Routes,
+  { privacyAgreed = true } = {},
+): Promise<WeappHost> {
   if (build instanceof Error) throw build;
-  // Privacy consent given earlier, as WeChat's storage would keep it.
   const host = await WeappHost.launch(
-    { dir: build.dir, routes: { ...apiRoutes(), ...routes }, storage: { 'privacy.agreed': true } },
+    { dir: build.dir, routes: { ...apiRoutes(), ...routes }, storage: privacyAgreed ? { 'privacy.agreed': true } : {} },
     url,
   );
   t.after(() => host.dispose());

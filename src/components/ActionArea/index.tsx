@@ -1,7 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import './index.scss';
 
 interface ActionAreaProps {
   /** Why the last tap was refused, in the server's or bureau's words. */

@@ -28,7 +28,7 @@ function AppPageComponent({ children, className, anonymous = false }: AppPagePro
     <View className={`app-page ${className ?? ''}`}>
       {children}
       {!anonymous && session.userPickerOpen && <WxUserPicker onChoose={(name) => session.chooseSimulatedUser(name)} />}
-      {privacy.platformAsking && <PrivacyConsent variant='dialog' />}
+      {privacy.platformAsking && <PrivacyConsent />}
       {!anonymous && subscriptions.popup && (
         <SubscribePopup templates={subscriptions.popup} onAnswer={(allowed) => subscriptions.answerPopup(allowed)} />
       )}

@@ -14,14 +14,15 @@ const GUIDELINE_SUMMARY =
   '你可以随时在账号管理中删除它们。';
 
 interface PrivacyConsentProps {
-  /** 'dialog' over the page (WeChat asked), or 'inline' in place of a page's form (PrivacyGate). */
-  variant: 'dialog' | 'inline';
   /** After 拒绝, e.g. leave the page. */
   onDecline?: () => void;
 }
 
-/** The consent step before any phone number or 证件号码 is collected (PLATFORM.md). */
-function PrivacyConsentComponent({ variant, onDecline }: PrivacyConsentProps) {
+/**
+ * The consent step before any phone number or 证件号码 is collected (PLATFORM.md), as WeChat shows
+ * its own: a half-screen sheet from the bottom over the page, 拒绝 and 同意 side by side.
+ */
+function PrivacyConsentComponent({ onDecline }: PrivacyConsentProps) {
   const { privacy } = useStores();
 
   const showGuideline = () => {
@@ -39,45 +40,26 @@ function PrivacyConsentComponent({ variant, onDecline }: PrivacyConsentProps) {
       ? { openType: 'agreePrivacyAuthorization' as const, onAgreePrivacyAuthorization: agree }
       : { onClick: agree };
 
-  const text = (
-    // Each run of text in its own element: WeChat's text nodes then read in order around the link.
-    <View className='privacy-consent__text'>
-      <Text>在你录入手机号码、证件号码前，请阅读</Text>
-      <Text className='privacy-consent__link' onClick={showGuideline}>
-        {PRIVACY_GUIDELINE_NAME}
-      </Text>
-      <Text>。同意后，这些信息仅用于电子税局登录与身份核验。</Text>
-    </View>
-  );
-
-  if (variant === 'inline') {
-    return (
-      <View className='privacy-consent privacy-consent_inline'>
-        <View className='privacy-consent__title'>用户隐私保护提示</View>
-        {text}
-        <View className='weui-btn-area'>
-          <Button id={PRIVACY_AGREE_BUTTON_ID} className='weui-btn weui-btn_primary' {...agreeProps}>
-            同意
-          </Button>
-          <Button className='weui-btn' onClick={decline}>
-            拒绝
-          </Button>
-        </View>
-      </View>
-    );
-  }
-
   return (
     <View className='privacy-consent'>
       <View className='weui-mask' />
-      <View className='weui-dialog'>
-        <View className='weui-dialog__hd'>用户隐私保护提示</View>
-        <View className='weui-dialog__bd'>{text}</View>
-        <View className='weui-dialog__ft'>
-          <Button className='weui-dialog__btn weui-dialog__btn_default' onClick={decline}>
+      <View className='weui-half-screen-dialog' role='dialog' aria-label='用户隐私保护提示'>
+        <View className='weui-half-screen-dialog__hd'>
+          <View className='weui-half-screen-dialog__title'>用户隐私保护提示</View>
+        </View>
+        {/* Each run of text in its own element: WeChat's text nodes then read in order around the link. */}
+        <View className='weui-half-screen-dialog__bd'>
+          <Text>在你录入手机号码、证件号码前，请阅读</Text>
+          <Text className='privacy-consent__link' onClick={showGuideline}>
+            {PRIVACY_GUIDELINE_NAME}
+          </Text>
+          <Text>。同意后，这些信息仅用于电子税局登录与身份核验。</Text>
+        </View>
+        <View className='weui-half-screen-dialog__btn-area'>
+          <Button className='weui-btn weui-btn_default' onClick={decline}>
             拒绝
           </Button>
-          <Button id={PRIVACY_AGREE_BUTTON_ID} className='weui-dialog__btn weui-dialog__btn_primary' {...agreeProps}>
+          <Button id={PRIVACY_AGREE_BUTTON_ID} className='weui-btn weui-btn_primary' {...agreeProps}>
             同意
           </Button>
         </View>

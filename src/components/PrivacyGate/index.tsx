@@ -23,7 +23,7 @@ function PrivacyGateComponent({ children, onDecline }: PrivacyGateProps) {
   }, [privacy, privacy.agreed]);
 
   if (!privacy.agreed) {
-    return <PrivacyConsent variant='inline' onDecline={onDecline ?? (() => Taro.navigateBack())} />;
+    return <PrivacyConsent onDecline={onDecline ?? (() => Taro.navigateBack())} />;
   }
   return <>{children}</>;
 }

@@ -15,9 +15,11 @@ export function SoterPrompt({ onAnswer }: SoterPromptProps) {
   return (
     <View className='subscribe-popup'>
       <View className='weui-mask' />
-      <View className='subscribe-popup__sheet' role='dialog' aria-label='指纹或面容验证'>
-        <View className='subscribe-popup__app'>发票云 申请</View>
-        <View className='subscribe-popup__ask'>验证指纹或面容</View>
+      <View className='weui-half-screen-dialog soter-prompt' role='dialog' aria-label='指纹或面容验证'>
+        <View className='weui-half-screen-dialog__hd'>
+          <View className='subscribe-popup__app'>发票云 申请</View>
+          <View className='subscribe-popup__ask'>验证指纹或面容</View>
+        </View>
         <View className='subscribe-popup__item'>此操作须由本人确认（模拟）</View>
         <Button className='weui-btn weui-btn_primary soter-prompt__btn' onClick={() => onAnswer('fingerPrint')}>
           指纹验证通过

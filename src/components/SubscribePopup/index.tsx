@@ -14,19 +14,23 @@ export function SubscribePopup({ templates, onAnswer }: SubscribePopupProps) {
   return (
     <View className='subscribe-popup'>
       <View className='weui-mask' />
-      <View className='subscribe-popup__sheet' role='dialog' aria-label='订阅消息'>
-        <View className='subscribe-popup__app'>发票云 申请</View>
-        <View className='subscribe-popup__ask'>发送以下消息</View>
-        {templates.map((template) => (
-          <View key={template.id} className='subscribe-popup__item'>
-            {template.title}
-          </View>
-        ))}
-        <View className='subscribe-popup__buttons'>
-          <Button className='weui-btn subscribe-popup__btn' onClick={() => onAnswer(false)}>
+      <View className='weui-half-screen-dialog' role='dialog' aria-label='订阅消息'>
+        <View className='weui-half-screen-dialog__hd'>
+          <View className='subscribe-popup__app'>发票云 申请</View>
+          <View className='subscribe-popup__ask'>发送以下消息</View>
+        </View>
+        <View className='weui-half-screen-dialog__bd'>
+          {templates.map((template) => (
+            <View key={template.id} className='subscribe-popup__item'>
+              {template.title}
+            </View>
+          ))}
+        </View>
+        <View className='weui-half-screen-dialog__btn-area'>
+          <Button className='weui-btn weui-btn_default' onClick={() => onAnswer(false)}>
             取消
           </Button>
-          <Button className='weui-btn weui-btn_primary subscribe-popup__btn' onClick={() => onAnswer(true)}>
+          <Button className='weui-btn weui-btn_primary' onClick={() => onAnswer(true)}>
             允许
           </Button>
         </View>

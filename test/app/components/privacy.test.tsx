@@ -35,6 +35,16 @@ describe('#components.PrivacyGate', () => {
     expect(screen.queryByText('请输入手机号码')).not.toBeInTheDocument();
   });
 
+  it('should ask in WeChat’s half-screen sheet over the page, 拒绝 and 同意 side by side (issue 12)', () => {
+    renderPage(PhoneForm, createTestApp());
+
+    const sheet = screen.getByRole('dialog', { name: '用户隐私保护提示' });
+    expect(sheet).toHaveClass('weui-half-screen-dialog');
+    expect(sheet.previousElementSibling).toHaveClass('weui-mask');
+    const buttons = sheet.querySelector('.weui-half-screen-dialog__btn-area');
+    expect(buttons).toHaveTextContent('拒绝同意');
+  });
+
   it('should show the form once the user agrees, and remember the consent', () => {
     const storage = createMemoryStorage();
     renderPage(PhoneForm, createTestApp({ storage }));
