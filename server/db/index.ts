@@ -9,6 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+// Static imports: a dynamic import() here loaded drizzle-orm a second time, as ES modules beside
+// the CommonJS copy the rest of the server uses (issue 9: seconds at start, megabytes resident).
+import { Pool, type PoolClient } from 'pg';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './schema';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded';
 
@@ -48,9 +53,6 @@ async function openPostgres(
   poolSize: number | undefined,
   onClose: () => Promise<void>,
 ): Promise<Database> {
-  const { Pool } = await import('pg');
-  const { drizzle } = await import('drizzle-orm/node-postgres');
-  const { migrate } = await import('drizzle-orm/node-postgres/migrator');
   const pool = new Pool({ connectionString: url, max: poolSize ?? 10 });
   // A dropped idle connection must not crash the process.
   pool.on('error', () => {});
@@ -133,10 +135,7 @@ const MIGRATION_LOCK = 'fapiaoyun.migrations';
  * Instances starting together on one database migrate one at a time: each takes a session advisory
  * lock on its own connection, so the first applies the migrations and the others find them applied.
  */
-async function migrateOnce(
-  pool: import('pg').Pool,
-  run: (client: import('pg').PoolClient) => Promise<void>,
-): Promise<void> {
+async function migrateOnce(pool: Pool, run: (client: PoolClient) => Promise<void>): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('select pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);

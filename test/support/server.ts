@@ -143,11 +143,32 @@ export async function startTestServer(
   });
   await parts.app.listen({ port, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${port}`;
-  const call: TestServer['call'] = async (method, path, o = {}) => {
-    const res = await fetch(url + path, {
+  const call = jsonCaller(() => url, { 'x-forwarded-for': clientIp });
+  return {
+    ...parts,
+    url,
+    opsToken,
+    clientIp,
+    config,
+    call,
+    ops: (method, path, body) => call(method, path, { body, token: opsToken }),
+    async close() {
+      await parts.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}
+
+/**
+ * `call` of a TestServer: fetch with JSON in and out (text when the answer is not JSON). `base`
+ * names the server a path goes to (the bench sends /sandbox/* to a process of their own).
+ */
+export function jsonCaller(base: (path: string) => string, headers: Record<string, string> = {}): TestServer['call'] {
+  return async (method, path, o = {}) => {
+    const res = await fetch(base(path) + path, {
       method,
       headers: {
-        'x-forwarded-for': clientIp,
+        ...headers,
         ...(o.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
       },
@@ -161,19 +182,6 @@ export async function startTestServer(
       /* not JSON: keep the text */
     }
     return { status: res.status, body };
-  };
-  return {
-    ...parts,
-    url,
-    opsToken,
-    clientIp,
-    config,
-    call,
-    ops: (method, path, body) => call(method, path, { body, token: opsToken }),
-    async close() {
-      await parts.close();
-      if (!opts.database) await database.close();
-    },
   };
 }
 

@@ -19,9 +19,18 @@ export interface SoterKeys {
 
 const PSS = { padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: 20 };
 
+/** Generated on first use: an RSA key pair costs every start a few hundred ms of CPU otherwise (issue 9). */
 export function createSoterKeys(): SoterKeys {
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { publicKey, privateKey };
+  let pair: SoterKeys | undefined;
+  const keys = () => (pair ??= generateKeyPairSync('rsa', { modulusLength: 2048 }));
+  return {
+    get publicKey() {
+      return keys().publicKey;
+    },
+    get privateKey() {
+      return keys().privateKey;
+    },
+  };
 }
 
 /** The PEMs the control API publishes (test material: a sandbox key, never a real one). */
