@@ -148,6 +148,8 @@ describe('#e2e.accounts', () => {
     await seen(page, '扫码登录').click();
     await page.locator('img[src^="data:image/png"]').filter({ visible: true }).first().waitFor();
     await confirmTicket(server, holder.idNumber, 'login');
+    // The same ✓ result page a 登录通知 ends on (issue 12 #10).
+    await seen(page, '登录成功，收票业务可以继续').waitFor({ timeout: 20_000 });
     // A login of my bound account is the natural moment to ask for more 登录通知 (F20).
     await seen(page, '继续接收登录通知').click({ timeout: 20_000 });
     await seen(page, '允许').click();

@@ -1,7 +1,5 @@
 /** How 登录通知 read on screen: time left, outcomes, and why a request cannot be shown. */
 import dayjs from 'dayjs';
-import type { LoginRequestView } from '../../../types/requests';
-import { CHANNEL_SHORT } from '../../../types/domain';
 import { REQUEST_CLOSED, REQUEST_EXPIRED } from './codes';
 import type { RequestProblem } from './stores/OpenRequest';
 
@@ -16,11 +14,6 @@ export function timeLeftText(msLeft: number): string {
 export function clockText(iso: string, now: number = Date.now()): string {
   const at = dayjs(iso);
   return at.isSame(dayjs(now), 'day') ? at.format('HH:mm') : at.format('M月D日 HH:mm');
-}
-
-/** "登录成功，开票业务可以继续" / "认证成功，收票业务可以继续". */
-export function successText(view: Pick<LoginRequestView, 'purpose' | 'channel'>): string {
-  return `${view.purpose === 'auth' ? '认证' : '登录'}成功，${CHANNEL_SHORT[view.channel]}业务可以继续`;
 }
 
 /** The screen of a request that cannot be shown: a title, what happened and what to do. */

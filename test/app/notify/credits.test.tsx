@@ -65,7 +65,8 @@ describe('#credits (F20) after a login', () => {
     fireEvent.input(await screen.findByPlaceholderText('请输入验证码'), { target: { value: SMS_CODE } });
     fireEvent.click(await loginButton());
 
-    expect(await screen.findByText(/继续接收该账号的登录通知/)).toBeInTheDocument();
+    expect(await screen.findByText('登录成功，开票业务可以继续')).toBeInTheDocument();
+    expect(screen.getByText('登录通知已用完，点击继续接收')).toBeInTheDocument();
     expect(Taro.navigateBack).not.toHaveBeenCalled();
 
     fireEvent.click(screen.getByText('继续接收登录通知'));
@@ -74,7 +75,7 @@ describe('#credits (F20) after a login', () => {
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
   });
 
-  it('should go straight back after logging in an account not bound to me', async () => {
+  it('should end with 返回 alone after logging in an account not bound to me', async () => {
     const { app, fake } = setup(0);
     fake.addAccount('ent-1', { id: 'acc-2', bound: 'none' });
     taroMock.openWith({ accountId: 'acc-2', channel: 'issue' });
@@ -86,7 +87,9 @@ describe('#credits (F20) after a login', () => {
     fireEvent.input(await screen.findByPlaceholderText('请输入验证码'), { target: { value: SMS_CODE } });
     fireEvent.click(await loginButton());
 
-    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
+    expect(await screen.findByText('登录成功，开票业务可以继续')).toBeInTheDocument();
     expect(screen.queryByText('继续接收登录通知')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('返回'));
+    await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
   });
 });

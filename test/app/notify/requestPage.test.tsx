@@ -49,7 +49,8 @@ describe('#pages.loginRequest', () => {
     fireEvent.click(screen.getByText('登录'));
     await enterCode(REQUEST_SMS_CODE);
 
-    expect(await screen.findByText('登录成功，开票业务可以继续')).toBeInTheDocument();
+    // The same ✓ result page as a login from the account list (issue 12 #10).
+    expect((await screen.findByText('登录成功，开票业务可以继续')).closest('.weui-msg')).toHaveTextContent('✓');
     expect(fake.view('r1').status).toBe('done');
   });
 
@@ -138,7 +139,7 @@ describe('#pages.loginRequest', () => {
     open();
     fireEvent.click(await screen.findByText('登录'));
     await enterCode(REQUEST_SMS_CODE);
-    expect(await screen.findByText('登录通知已用完，点击继续接收')).toHaveClass('request-panel__warn');
+    expect(await screen.findByText('登录通知已用完，点击继续接收')).toHaveClass('weui-msg__hint_warn');
 
     fireEvent.click(screen.getByText('继续接收登录通知'));
 

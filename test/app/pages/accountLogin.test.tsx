@@ -21,7 +21,7 @@ function setup(Page: typeof AccountLoginPage, params: Record<string, string>) {
 }
 
 describe('#pages.accountLogin', () => {
-  it('should log in with 登录 and the 验证码, then go back with 登录成功', async () => {
+  it('should log in with 登录 and the 验证码, and end on the ✓ result page a 登录通知 ends on (issue 12 #10)', async () => {
     const { fake } = setup(AccountLoginPage, { accountId: 'acc-1', channel: 'receive' });
     expect(await screen.findByText('收票业务')).toBeInTheDocument();
 
@@ -29,7 +29,9 @@ describe('#pages.accountLogin', () => {
     fireEvent.input(await screen.findByPlaceholderText('请输入验证码'), { target: { value: SMS_CODE } });
     fireEvent.click(screen.getByText('登录'));
 
-    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '登录成功', icon: 'success' }));
+    const result = await screen.findByText('登录成功，收票业务可以继续');
+    expect(result.closest('.weui-msg')).toHaveTextContent('✓');
+    expect(Taro.showToast).not.toHaveBeenCalledWith({ title: '登录成功', icon: 'success' });
     expect(fake.flows[0].start.body).toMatchObject({ purpose: 'login', channel: 'receive', method: 'password' });
     expect(fake.account('acc-1')?.sessions.receive).toBeDefined();
   });
@@ -59,7 +61,7 @@ describe('#pages.accountLogin', () => {
 
     fake.confirmCurrent();
     await act(() => jest.advanceTimersByTimeAsync(2000));
-    expect(Taro.showToast).toHaveBeenCalledWith({ title: '登录成功', icon: 'success' });
+    expect(screen.getByText('登录成功，开票业务可以继续')).toBeInTheDocument();
   });
 
   it('should show the face-check QR at once for 认证, and cancel it when the page is left', async () => {
@@ -82,7 +84,7 @@ describe('#pages.accountLogin', () => {
     expect(await screen.findByText('电子税务局用户服务协议')).toBeInTheDocument();
     fireEvent.click(screen.getByText('确认'));
 
-    await waitFor(() => expect(Taro.showToast).toHaveBeenCalledWith({ title: '登录成功', icon: 'success' }));
+    expect(await screen.findByText('登录成功，开票业务可以继续')).toBeInTheDocument();
   });
 });
 

@@ -7,11 +7,13 @@ import type { Channel } from '../../../../../types/domain';
 import { CHANNEL_LABELS } from '../../labels';
 import { AppPage } from '../../../../components/AppPage';
 import { Cell } from '../../../../components/Cells';
+import { ResultMsg, successText } from '../../../../components/ResultMsg';
 import { navigateBackOr } from '../../../../navigation';
 import { accountListUrl, Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
 import { AccountSummary } from '../../components/AccountSummary';
 import { FlowSteps, useFlowLeftWithPage } from '../../components/FlowSteps';
+import { MoreNotices } from '../../components/MoreNotices';
 import { RecentLogins } from '../../components/RecentLogins';
 import { useParam } from '../../params';
 
@@ -53,22 +55,10 @@ function AccountLoginPage() {
   }, []);
 
   const back = () => navigateBackOr(account ? accountListUrl(account.enterprise.id) : Routes.home);
-  const step = flow.step;
-  // The holder of an account bound to them stays: after a login is the natural tap to ask for more 登录通知 (F20).
-  const offerNotices = step === 'done' && account?.bound === 'me';
-  useEffect(() => {
-    if (step !== 'done') return;
-    Taro.showToast({ title: isAuth ? '认证成功' : '登录成功', icon: 'success' });
-    if (!offerNotices) back();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [step]);
-
-  // The WeChat request is the first call of the tap.
-  const moreNotices = async () => {
-    const problem = await subscriptions.requestMore();
-    Taro.showToast(problem ? { title: problem, icon: 'none' } : { title: '已开启登录通知', icon: 'success' });
-    if (!problem) back();
-  };
+  // A finished login or 认证 ends on the result page, as one started from a 登录通知 does (issue 12 #10).
+  const done = flow.step === 'done';
+  const purpose = isAuth ? 'auth' : 'login';
+  const doneTitle = channel ? successText({ purpose, channel }) : `${isAuth ? '认证' : '登录'}成功`;
 
   // F19: a recent login of another enterprise opens that enterprise's accounts to log in there.
   const pick = async (login: RecentLogin) => {
@@ -91,22 +81,19 @@ function AccountLoginPage() {
       ) : (
         loadError && <View className='weui-form__error'>{loadError}</View>
       )}
-      {offerNotices ? (
-        <View>
-          <View className='weui-form__tips'>
-            {`${isAuth ? '认证' : '登录'}成功。`}
-            {subscriptions.templates ? `当前还可接收${subscriptions.loginNoticesLeft}次登录通知，` : ''}
-            继续接收该账号的登录通知？
-          </View>
-          <View className='weui-btn-area'>
-            <Button className='weui-btn weui-btn_primary' onClick={moreNotices}>
-              继续接收登录通知
-            </Button>
-            <Button className='weui-btn' onClick={back}>
-              返回
-            </Button>
-          </View>
-        </View>
+      {done ? (
+        <ResultMsg tone='ok' title={doneTitle}>
+          {/* The holder of an account bound to them: after a login is the natural tap to ask for more 登录通知 (F20). */}
+          {account?.bound === 'me' ? (
+            <MoreNotices onBack={back} onEnabled={back} />
+          ) : (
+            <View className='weui-btn-area'>
+              <Button className='weui-btn weui-btn_primary' onClick={back}>
+                返回
+              </Button>
+            </View>
+          )}
+        </ResultMsg>
       ) : flow.active ? (
         <FlowSteps />
       ) : (

@@ -5,9 +5,10 @@ import { observer } from 'mobx-react-lite';
 import type { LoginRequestView } from '../../../../../types/requests';
 import { CHANNEL_LABELS, CHANNEL_SHORT } from '../../../../../types/domain';
 import { Cell, CellGroup } from '../../../../components/Cells';
+import { ResultMsg, successText } from '../../../../components/ResultMsg';
 import type { FlowStore } from '../../../../stores';
 import { FlowContext, FlowSteps } from '../../../accounts/components/FlowSteps';
-import { clockText, problemText, retryable, successText, timeLeftText } from '../../format';
+import { clockText, problemText, retryable, timeLeftText } from '../../format';
 import type { OpenRequest } from '../../stores/OpenRequest';
 import './index.scss';
 
@@ -31,27 +32,6 @@ function askText(request: OpenRequest, view: LoginRequestView): string {
   }
   if (view.purpose === 'auth') return `${business}业务需要认证，认证前需先登录电子税局，登录后继续认证`;
   return `${business}业务需要登录电子税局：点击登录获取验证码，或扫码登录`;
-}
-
-function Result({
-  tone,
-  title,
-  detail,
-  children,
-}: {
-  tone: 'ok' | 'warn';
-  title: string;
-  detail?: string;
-  children?: ReactNode;
-}) {
-  return (
-    <View className='request-panel__result'>
-      <View className={`request-panel__icon request-panel__icon_${tone}`}>{tone === 'ok' ? '✓' : '!'}</View>
-      <View className='request-panel__result-title'>{title}</View>
-      {detail && <View className='request-panel__result-detail'>{detail}</View>}
-      {children}
-    </View>
-  );
 }
 
 /**
@@ -116,29 +96,29 @@ function RequestPanelComponent({ request, flow, via, doneExtra }: RequestPanelPr
   let body: ReactNode;
   if (view.status === 'done') {
     body = (
-      <Result
+      <ResultMsg
         tone='ok'
         title={successText(view)}
         detail={via === 'link' ? '可以关闭此页面，回到开票系统继续操作' : undefined}
       >
         {doneExtra}
-      </Result>
+      </ResultMsg>
     );
   } else if (view.status === 'failed') {
     body = (
-      <Result
+      <ResultMsg
         tone='warn'
         title={`${view.purpose === 'auth' ? '认证' : '登录'}未完成`}
         detail={view.reason ?? '登录失败'}
       >
-        <View className='request-panel__hint'>如需继续，请在开票系统中重新发起</View>
-      </Result>
+        <View className='weui-msg__hint'>如需继续，请在开票系统中重新发起</View>
+      </ResultMsg>
     );
   } else if (view.status === 'expired') {
     body = (
-      <Result tone='warn' title='登录通知已过期' detail={view.reason}>
-        <View className='request-panel__hint'>如需继续，请在开票系统中重新发起</View>
-      </Result>
+      <ResultMsg tone='warn' title='登录通知已过期' detail={view.reason}>
+        <View className='weui-msg__hint'>如需继续，请在开票系统中重新发起</View>
+      </ResultMsg>
     );
   } else if (flow.active) {
     body = (
