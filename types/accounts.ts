@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { soterProof } from './soter';
-import { CHANNELS, DROP_CAUSES, LOGIN_TYPES, QR_APPS, ROLES } from './domain';
+import { ACCOUNT_PAGE_MAX, CHANNELS, DROP_CAUSES, LOGIN_TYPES, QR_APPS, ROLES } from './domain';
 
 // ---- Account list (F4) --------------------------------------------------------------------------
 
@@ -78,9 +78,6 @@ const enterpriseExample = {
   taxId: '91650100MA7XJ3K84G',
   region: '新疆',
 };
-
-/** The most accounts one page of the list may ask for. */
-export const ACCOUNT_PAGE_MAX = 100;
 
 /**
  * GET /api/v1/enterprises/:enterpriseId/accounts?limit=&cursor=&q= — one page of the list, oldest

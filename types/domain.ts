@@ -61,3 +61,6 @@ export const PASSWORD_ITEM_LABELS: Record<PasswordItemState, string> = {
 export const DROP_CAUSES = ['elsewhere', 'expired'] as const;
 export type DropCause = (typeof DROP_CAUSES)[number];
 export const DROP_CAUSE_LABELS: Record<DropCause, string> = { elsewhere: '另一处登录', expired: '到期' };
+
+/** The most accounts one page of 电子税局账号管理 may ask for (GET …/accounts?limit=). */
+export const ACCOUNT_PAGE_MAX = 100;

@@ -7,6 +7,7 @@ import type {
   AccountView,
   RecentLogin,
 } from '../../types/accounts';
+import { ACCOUNT_PAGE_MAX } from '../../types/domain';
 import type { Channel } from '../../types/domain';
 import type { SubscribeResults } from '../services/api';
 import { errorMessage } from './errors';
@@ -18,6 +19,30 @@ import type { SoterProof } from '../../types/soter';
  * account card is ~1.2 KB of data and ~20 nodes).
  */
 export const ACCOUNT_PAGE_SIZE = 20;
+
+/** Where a page of the list began: the cursor it was asked with, and how many accounts came before. */
+interface PageStart {
+  cursor: string;
+  before: number;
+}
+
+/**
+ * The requests that fetch the first `total` accounts again: from the top and from some of the pages'
+ * starts, each asking for at most ACCOUNT_PAGE_MAX.
+ */
+export function refreshBlocks(starts: PageStart[], total: number): { cursor?: string; limit: number }[] {
+  const blocks: { cursor?: string; before: number }[] = [{ before: 0 }];
+  let candidate: PageStart | undefined;
+  for (const start of [...starts, { cursor: '', before: total }]) {
+    const from = blocks[blocks.length - 1].before;
+    if (start.before - from > ACCOUNT_PAGE_MAX && candidate) blocks.push(candidate);
+    candidate = start;
+  }
+  return blocks.map((b, i) => ({
+    cursor: b.cursor,
+    limit: Math.min(ACCOUNT_PAGE_MAX, (blocks[i + 1]?.before ?? total) - b.before),
+  }));
+}
 
 export interface AccountDeps {
   api: {
@@ -46,6 +71,11 @@ export class AccountStore {
   listErrors: Record<string, string | null> = {};
   /** The 搜索 text each enterprise's list is filtered by ('' = none). */
   queries: Record<string, string> = {};
+  /**
+   * Where each page after the first began, per enterprise: the cursor it was asked with and how many
+   * accounts came before it — what a refresh asks for again.
+   */
+  pageStarts: Record<string, PageStart[]> = {};
   /** A next page is being fetched, per enterprise. */
   loadingMore: Record<string, boolean> = {};
   /** Accounts opened in 编辑, by id. */
@@ -91,8 +121,43 @@ export class AccountStore {
       runInAction(() => {
         if ((this.queries[enterpriseId] ?? '') !== q) return;
         this.lists[enterpriseId] = list;
+        this.pageStarts[enterpriseId] = [];
         this.listErrors[enterpriseId] = null;
       });
+    } catch (error) {
+      runInAction(() => {
+        this.listErrors[enterpriseId] = errorMessage(error, '加载失败，请下拉刷新重试');
+      });
+    }
+  }
+
+  /**
+   * The accounts loaded so far, fetched again (back on the list from a page it opened): the list
+   * keeps its length, so the user stays where they were. The pages are asked for in blocks of the
+   * most one request may hold, all at once; the current list stays on screen while they run and
+   * if one fails. A list that was complete takes the accounts added since at its end.
+   */
+  async refresh(enterpriseId: string): Promise<void> {
+    const current = this.lists[enterpriseId];
+    if (!current || current.accounts.length <= ACCOUNT_PAGE_SIZE) return this.load(enterpriseId);
+    const q = this.queries[enterpriseId] ?? '';
+    const blocks = refreshBlocks(this.pageStarts[enterpriseId] ?? [], current.accounts.length);
+    try {
+      const answers = await Promise.all(
+        blocks.map((b) => this.deps.api.accountList(enterpriseId, { limit: b.limit, cursor: b.cursor, q })),
+      );
+      const complete = !current.nextCursor;
+      const fresh = answers[answers.length - 1];
+      runInAction(() => {
+        // A new 搜索, a pull-down or another refresh replaced the list meanwhile: it wins.
+        if (this.lists[enterpriseId] !== current) return;
+        const seen = new Set<string>();
+        // Blocks overlap when accounts were deleted meanwhile: each account once, in order.
+        const accounts = answers.flatMap((a) => a.accounts).filter((a) => !seen.has(a.id) && seen.add(a.id));
+        this.lists[enterpriseId] = { ...answers[0], accounts, nextCursor: fresh.nextCursor };
+        this.listErrors[enterpriseId] = null;
+      });
+      if (complete && fresh.nextCursor) await this.loadMore(enterpriseId);
     } catch (error) {
       runInAction(() => {
         this.listErrors[enterpriseId] = errorMessage(error, '加载失败，请下拉刷新重试');
@@ -116,16 +181,14 @@ export class AccountStore {
     const current = this.lists[enterpriseId];
     if (!current?.nextCursor || this.loadingMore[enterpriseId]) return;
     const q = this.queries[enterpriseId] ?? '';
+    const start = { cursor: current.nextCursor, before: current.accounts.length };
     this.loadingMore[enterpriseId] = true;
     try {
-      const page = await this.deps.api.accountList(enterpriseId, {
-        limit: ACCOUNT_PAGE_SIZE,
-        cursor: current.nextCursor,
-        q,
-      });
+      const page = await this.deps.api.accountList(enterpriseId, { limit: ACCOUNT_PAGE_SIZE, cursor: start.cursor, q });
       runInAction(() => {
         // A refresh or a new 搜索 replaced the list meanwhile: this page belongs to the old one.
         if (this.lists[enterpriseId] !== current) return;
+        this.pageStarts[enterpriseId] = [...(this.pageStarts[enterpriseId] ?? []), start];
         const known = new Set(current.accounts.map((a) => a.id));
         current.accounts.push(...page.accounts.filter((a) => !known.has(a.id)));
         current.nextCursor = page.nextCursor;

@@ -106,6 +106,61 @@ export function treeStats(root: TaroNode | undefined): { nodes: number; depth: n
   return { nodes, depth };
 }
 
+// ---- Layout: a stand-in for WeChat's, for code that measures where things are ------------------------
+
+/** One run of text; an element is this high per line of text it holds directly. */
+export const LINE_HEIGHT = 20;
+
+export interface LayoutBox {
+  /** From the page's top (px). */
+  top: number;
+  height: number;
+}
+
+/**
+ * Lays the tree out as blocks stacked top to bottom: an element's own text is one line, an element
+ * whose style says `height: Npx` is that high, a hidden one takes no room. Coarse — no widths, no
+ * wrapping — but what is above what, and how tall each part is, follow the tree as WeChat's would,
+ * which is what windowing code measures.
+ */
+export function layout(root: TaroNode | undefined): { boxes: Map<TaroNode, LayoutBox>; height: number } {
+  const boxes = new Map<TaroNode, LayoutBox>();
+  const place = (n: TaroNode, top: number): number => {
+    let y = top;
+    if (!isHidden(n)) {
+      const children = n.cn ?? [];
+      if (children.some((c) => typeof c.v === 'string' && c.v.trim() !== '')) y += LINE_HEIGHT;
+      for (const c of children) if (typeof c.v !== 'string') y += place(c, y);
+    }
+    const fixed = typeof n.st === 'string' && !isHidden(n) ? /(?:^|;)\s*height\s*:\s*([\d.]+)px/.exec(n.st) : null;
+    const height = fixed ? Number(fixed[1]) : y - top;
+    boxes.set(n, { top, height });
+    return height;
+  };
+  let height = 0;
+  for (const c of root?.cn ?? []) height += place(c, height);
+  return { boxes, height };
+}
+
+/** The elements a selector names: `#id`, `.class`, or a comma-separated list of these. */
+function selectNodes(root: TaroNode | undefined, selector: string): TaroNode[] {
+  const tests = selector.split(',').map((part) => {
+    const one = part.trim();
+    const m = /^([#.])([\w-]+)$/.exec(one);
+    if (!m) throw new Error(`the headless host's selector query understands #id and .class, not "${one}"`);
+    return m[1] === '#'
+      ? (n: TaroNode) => n.uid === m[2]
+      : (n: TaroNode) => typeof n.cl === 'string' && n.cl.split(/\s+/).includes(m[2]);
+  });
+  const out: TaroNode[] = [];
+  const walk = (n: TaroNode): void => {
+    if (n.sid && tests.some((t) => t(n))) out.push(n);
+    n.cn?.forEach(walk);
+  };
+  root?.cn?.forEach(walk);
+  return out;
+}
+
 /** Applies one setData key (`a.b[0].c`, `root.cn.[0].v`) to `target`, creating what is missing. */
 export function applyDataPath(
   target: Record<string, unknown>,
@@ -220,6 +275,10 @@ interface PageInstance extends Obj {
 }
 
 const SHORT_TIMER_MS = 100;
+/** The phone's window (iPhone 13, below the navigation bar). */
+const WINDOW = { width: 390, height: 750 };
+/** WeChat's default onReachBottomDistance. */
+const REACH_BOTTOM_PX = 50;
 const noop = (): void => undefined;
 
 export class WeappHost {
@@ -243,6 +302,7 @@ export class WeappHost {
   readonly templates: Map<string, NodeTemplate>;
   private readonly timers = new Map<number, { handle: NodeJS.Timeout; short: boolean; repeat: boolean }>();
   private readonly storage = new Map<string, string>();
+  private readonly scrollTops = new WeakMap<PageInstance, number>();
   private timerSeq = 0;
   private inflight = 0;
   private pageSeq = 0;
@@ -308,6 +368,12 @@ export class WeappHost {
     const page = this.push(url);
     await this.settle();
     return new PageHandle(this, page);
+  }
+
+  /** The user goes back (`wx.navigateBack`), and the app settles. */
+  async back(delta = 1): Promise<void> {
+    this.pop(delta);
+    await this.settle();
   }
 
   /** The page on top of the stack. */
@@ -488,6 +554,31 @@ export class WeappHost {
     this.callHook(page, name, ...args);
   }
 
+  /** How far the page is scrolled (px). */
+  scrollTopOf(page: PageInstance): number {
+    return this.scrollTops.get(page) ?? 0;
+  }
+
+  /** The page's height in the host's layout (px). */
+  pageHeight(page: PageInstance): number {
+    return layout(page.data.root as TaroNode | undefined).height;
+  }
+
+  /**
+   * The user scrolls the page to `top` (kept within the page): onPageScroll, then onReachBottom when
+   * the scroll comes within WeChat's 50 px of the bottom from above it.
+   */
+  scrollPage(page: PageInstance, top: number): void {
+    const height = this.pageHeight(page);
+    const max = Math.max(0, height - WINDOW.height);
+    const to = Math.min(Math.max(0, Math.round(top)), max);
+    const nearBottom = (at: number) => height - (at + WINDOW.height) <= REACH_BOTTOM_PX;
+    const wasNear = nearBottom(this.scrollTopOf(page));
+    this.scrollTops.set(page, to);
+    this.callHook(page, 'onPageScroll', this.toContext({ scrollTop: to }));
+    if (nearBottom(to) && !wasNear) this.callHook(page, 'onReachBottom');
+  }
+
   /** A value built in the app's realm (mobx treats only its own realm's plain objects as plain). */
   toContext<T>(value: T): T {
     return this.ctxJson.parse(JSON.stringify(value ?? null)) as T;
@@ -596,7 +687,7 @@ export class WeappHost {
         theme: 'light',
       },
       ...{ version: '8.0.50', SDKVersion: '3.7.0', pixelRatio: 3, statusBarHeight: 47 },
-      ...{ screenWidth: 390, screenHeight: 844, windowWidth: 390, windowHeight: 750 },
+      ...{ screenWidth: 390, screenHeight: 844, windowWidth: WINDOW.width, windowHeight: WINDOW.height },
       safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
     };
     const navigate = (api: string, close: () => number) =>
@@ -605,16 +696,63 @@ export class WeappHost {
         this.push(String(o.url));
         return {};
       });
+    // wx.createSelectorQuery on the page on top, over the host's layout (see `layout`), scrolled as
+    // the test scrolled it: rects are relative to the viewport, as WeChat's are.
     const query = (): Obj => {
+      const answers: ((page: PageInstance) => unknown)[] = [];
       const q: Obj = {};
-      const chain = (): Obj => q;
-      const node = { boundingClientRect: chain, scrollOffset: chain, fields: chain, node: chain, context: chain };
-      const exec = (cb?: Fn): void => later(() => cb?.(this.toContext([])));
+      const rectOf = (page: PageInstance, boxes: Map<TaroNode, LayoutBox>, n: TaroNode): Obj => {
+        const box = boxes.get(n) ?? { top: 0, height: 0 };
+        const top = box.top - this.scrollTopOf(page);
+        const width = info.windowWidth;
+        return {
+          id: n.uid ?? '',
+          dataset: {},
+          top,
+          bottom: top + box.height,
+          height: box.height,
+          left: 0,
+          right: width,
+          width,
+        };
+      };
+      const nodes = (selector: string, all: boolean): Obj => {
+        const rects = (): Obj => {
+          answers.push((page) => {
+            const root = page.data.root as TaroNode | undefined;
+            const { boxes } = layout(root);
+            const found = selectNodes(root, selector).map((n) => rectOf(page, boxes, n));
+            return all ? found : (found[0] ?? null);
+          });
+          return q;
+        };
+        return { boundingClientRect: rects, fields: rects };
+      };
+      const viewport = {
+        scrollOffset: () => {
+          answers.push((page) => ({
+            scrollTop: this.scrollTopOf(page),
+            scrollLeft: 0,
+            scrollHeight: layout(page.data.root as TaroNode | undefined).height,
+            scrollWidth: info.windowWidth,
+          }));
+          return q;
+        },
+        boundingClientRect: () => {
+          answers.push(() => ({ top: 0, left: 0, width: info.windowWidth, height: info.windowHeight }));
+          return q;
+        },
+      };
+      const exec = (cb?: Fn): void =>
+        later(() => {
+          const page = this.stack[this.stack.length - 1];
+          cb?.(this.toContext(page ? answers.map((answer) => answer(page)) : []));
+        });
       return Object.assign(q, {
-        in: chain,
-        select: () => node,
-        selectAll: () => node,
-        selectViewport: () => node,
+        in: () => q,
+        select: (selector: string) => nodes(selector, false),
+        selectAll: (selector: string) => nodes(selector, true),
+        selectViewport: () => viewport,
         exec,
       });
     };
@@ -837,6 +975,21 @@ export class PageHandle {
   /** The user scrolls to the page's bottom (onReachBottom); resolves once the app settled. */
   async reachBottom(): Promise<void> {
     this.host.pageEvent(this.instance, 'onReachBottom');
+    await this.host.settle();
+  }
+
+  /** How far the page is scrolled, and its height, in the host's layout (px). */
+  get scrollTop(): number {
+    return this.host.scrollTopOf(this.instance);
+  }
+
+  get height(): number {
+    return this.host.pageHeight(this.instance);
+  }
+
+  /** The user scrolls to `top` (onPageScroll, and onReachBottom near the end); resolves once settled. */
+  async scrollTo(top: number): Promise<void> {
+    this.host.scrollPage(this.instance, top);
     await this.host.settle();
   }
 

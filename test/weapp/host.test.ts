@@ -4,7 +4,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { allPages, applyDataPath, treeStats, visibleText, weappDir, type TaroNode } from '../support/weapp-host';
+import {
+  allPages,
+  applyDataPath,
+  layout,
+  LINE_HEIGHT,
+  treeStats,
+  visibleText,
+  weappDir,
+  type TaroNode,
+} from '../support/weapp-host';
 
 test('setData paths apply as WeChat applies them', () => {
   const data: Record<string, unknown> = { root: { cn: [] } };
@@ -30,6 +39,19 @@ test('visible text joins an element’s text nodes and skips display:none', () =
   };
   assert.deepEqual(visibleText(root), ['点了 3 次', '企业']);
   assert.deepEqual(treeStats(root), { nodes: 10, depth: 3 });
+});
+
+test('layout stacks blocks: a line per element with text, a height style, nothing for display:none', () => {
+  const spacer: TaroNode = { sid: '_2', st: 'height: 300px;' };
+  const card: TaroNode = { sid: '_4', cn: [{ v: '139****0001' }, { sid: '_5', cn: [{ v: '登录' }] }] };
+  const hidden: TaroNode = { sid: '_6', st: 'display: none;', cn: [{ v: '隐藏' }] };
+  const list: TaroNode = { sid: '_3', cn: [card, hidden] };
+  const root: TaroNode = { cn: [{ sid: '_1', cn: [{ v: '标题' }] }, spacer, list] };
+  const { boxes, height } = layout(root);
+  assert.deepEqual(boxes.get(spacer), { top: LINE_HEIGHT, height: 300 });
+  assert.deepEqual(boxes.get(card), { top: LINE_HEIGHT + 300, height: 2 * LINE_HEIGHT });
+  assert.deepEqual(boxes.get(hidden), { top: 3 * LINE_HEIGHT + 300, height: 0 });
+  assert.equal(height, 3 * LINE_HEIGHT + 300);
 });
 
 test('pages of app.json: main package, then subpackages under their roots', () => {

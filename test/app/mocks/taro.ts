@@ -47,6 +47,9 @@ export function useReachBottom(callback: Callback) {
   usePageEvent(reachBottomHandlers, callback);
 }
 
+/** jsdom lays nothing out: the page never scrolls. */
+export function usePageScroll(_callback: Callback) {}
+
 /** The page's query, as a test set it with taroMock.openWith(). */
 export function useRouter() {
   return { params: routerParams, path: '' };
@@ -100,7 +103,7 @@ const Taro = {
   pageScrollTo: jest.fn(() => Promise.resolve()),
   // jsdom lays nothing out: every box is empty, at the top, in view.
   createSelectorQuery: jest.fn(() => {
-    const found: (DOMRect | null)[] = [];
+    const found: (DOMRect | DOMRect[] | null)[] = [];
     const query = {
       select: (selector: string) => ({
         boundingClientRect: () => {
@@ -108,7 +111,13 @@ const Taro = {
           return query;
         },
       }),
-      exec: (callback: (results: (DOMRect | null)[]) => void) => callback(found),
+      selectAll: (selector: string) => ({
+        boundingClientRect: () => {
+          found.push(Array.from(document.querySelectorAll(selector)).map((el) => el.getBoundingClientRect()));
+          return query;
+        },
+      }),
+      exec: (callback: (results: (DOMRect | DOMRect[] | null)[]) => void) => callback(found),
     };
     return query;
   }),

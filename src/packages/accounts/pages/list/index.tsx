@@ -5,6 +5,7 @@ import { observer } from 'mobx-react-lite';
 import { usePageLoad } from '../../../../usePageLoad';
 import type { AccountView } from '../../../../../types/accounts';
 import { AppPage } from '../../../../components/AppPage';
+import { PageWindow } from '../../../../components/PageWindow';
 import { openPage } from '../../../../navigation';
 import {
   accountAddUrl,
@@ -19,6 +20,9 @@ import { useParam } from '../../params';
 import { BUSINESS_CHOICES, loginChannels, MORE_ACTION_LABELS, moreActions } from '../../rules';
 import { DANGER_CONFIRM_COLOR } from '../../../../styles/colors';
 import './index.scss';
+
+/** A card's usual height (px), for a part of the list not drawn yet. */
+const ESTIMATED_CARD_HEIGHT = 180;
 
 /** Taro.showActionSheet, with the choice or null when the user cancelled. */
 async function choose<T>(items: { label: string; value: T }[]): Promise<T | null> {
@@ -39,14 +43,16 @@ function AccountListPage() {
   // Expiry texts ("今天 18:30 到期") are as of the last load.
   const [now, setNow] = useState(Date.now());
 
-  const load = async () => {
+  /** The first page, or (`again`) every account loaded so far, and my 登录通知 credits. */
+  const load = async (again = false) => {
     if (!enterpriseId) return;
     setNow(Date.now());
-    await Promise.all([accounts.load(enterpriseId), subscriptions.load()]);
+    await Promise.all([again ? accounts.refresh(enterpriseId) : accounts.load(enterpriseId), subscriptions.load()]);
   };
 
-  // Every show: a login, a binding or a new account on the pages this one opens changes the tags.
-  usePageLoad(load);
+  // Every show: a login, a binding or a new account on the pages this one opens changes the tags;
+  // what was loaded is fetched again, so the user stays where they were. A pull-down: the first page.
+  usePageLoad(load, () => load(true));
   // A page at a time: the next one when the user scrolls to the bottom.
   useReachBottom(() => {
     if (enterpriseId) accounts.loadMore(enterpriseId);
@@ -125,7 +131,7 @@ function AccountListPage() {
     if (problem) Taro.showToast({ title: problem, icon: 'none' });
     else {
       Taro.showToast({ title: '已开启登录通知', icon: 'success' });
-      await load();
+      await load(true);
     }
   };
 
@@ -136,7 +142,7 @@ function AccountListPage() {
         <View className={`weui-empty__title ${loadError ? 'weui-error-text' : ''}`}>{loadError ?? '加载中…'}</View>
         {loadError && enterpriseId && (
           <View className='weui-btn-area'>
-            <Button className='weui-btn' onClick={load}>
+            <Button className='weui-btn' onClick={() => load()}>
               重试
             </Button>
           </View>
@@ -180,18 +186,24 @@ function AccountListPage() {
             </View>
           </View>
         ) : (
-          list.accounts.map((account) => (
-            <AccountCard
-              key={account.id}
-              account={account}
-              now={now}
-              onLogin={login}
-              onAuth={(a) => openPage(accountLoginUrl(a.id, { purpose: 'auth' }))}
-              onMore={more}
-              onUnlock={unlock}
-              onMoreNotices={moreNotices}
-            />
-          ))
+          // A new 搜索 is a new list: its window starts afresh at the top.
+          <PageWindow
+            key={accounts.queries[enterpriseId] ?? ''}
+            items={list.accounts.slice()}
+            keyOf={(account) => account.id}
+            estimatedItemHeight={ESTIMATED_CARD_HEIGHT}
+            render={(account) => (
+              <AccountCard
+                account={account}
+                now={now}
+                onLogin={login}
+                onAuth={(a) => openPage(accountLoginUrl(a.id, { purpose: 'auth' }))}
+                onMore={more}
+                onUnlock={unlock}
+                onMoreNotices={moreNotices}
+              />
+            )}
+          />
         )}
         {list.accounts.length > 0 && (
           <View className='weui-loadmore'>{accounts.hasMore(enterpriseId) ? '加载中…' : '没有更多了'}</View>
