@@ -3,10 +3,15 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { expectEtaxError, passwordLogin, startBureau, withPerson, type Bureau } from './helpers';
 
+const TIMEOUT_MS = 1500;
+const TOO_SLOW_MS = TIMEOUT_MS + 1000;
+
 describe('#etax.faults (rule 10)', () => {
   let b: Bureau;
   before(async () => {
-    b = await startBureau({ gateway: { timeoutMs: 150 } });
+    // A timeout far above the 'slow but within' delay: on a loaded 2-core machine a 50 ms answer was
+    // seen to take 850 ms, which a 150 ms timeout turned into a failure.
+    b = await startBureau({ gateway: { timeoutMs: TIMEOUT_MS } });
   });
   afterEach(async () => {
     await b.del('/faults');
@@ -23,10 +28,10 @@ describe('#etax.faults (rule 10)', () => {
 
   it('should turn an answer slower than the timeout into unavailable', async () => {
     const { enterprise } = await withPerson(b);
-    await b.post('/faults', { mode: 'slow', ms: 400 });
+    await b.post('/faults', { mode: 'slow', ms: TOO_SLOW_MS });
     const err = await expectEtaxError(b.gateway.lookupEnterprise(enterprise.taxId), 'unavailable');
     assert.equal(err.message, '电子税务局响应超时，请稍后再试');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let the delayed request finish
+    await new Promise((resolve) => setTimeout(resolve, TOO_SLOW_MS - TIMEOUT_MS + 200)); // let the delayed request finish
   });
 
   it('should turn a cut connection into unavailable', async () => {
@@ -83,12 +88,12 @@ describe('#etax.faults (rule 10)', () => {
       { mode: 'down' },
       { mode: 'down', variant: '503' },
       { mode: 'error' },
-      { mode: 'slow', ms: 300 },
+      { mode: 'slow', ms: TOO_SLOW_MS },
     ]) {
       await b.post('/faults', fault);
       await expectEtaxError(wrong(), fault.mode === 'error' ? 'bad_response' : 'unavailable');
     }
-    await new Promise((resolve) => setTimeout(resolve, 400)); // past the slow answer
+    await new Promise((resolve) => setTimeout(resolve, TOO_SLOW_MS - TIMEOUT_MS + 200)); // past the slow answer
     await b.del('/faults');
     await expectEtaxError(wrong(), 'wrong_password');
     assert.equal(sent() - before, 5, 'one request per call, no retries');
