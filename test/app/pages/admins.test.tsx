@@ -66,13 +66,42 @@ describe('#pages.admins', () => {
     expect(me.closest('.weui-cell')).toHaveTextContent('本人');
     expect(screen.getByText('张*丰').closest('.weui-cell')).not.toHaveTextContent('本人');
     const entry = (await screen.findByText('删除已绑定其他微信的账号 139****0001')).closest('.weui-cell')!;
-    expect(entry).toHaveTextContent(/张\*丰 · 微信 oAbc\*\*\*\*wxyz · 2025-03-06 \d\d:30/);
+    // A name, never a WeChat id (issue 12 #9).
+    expect(entry).toHaveTextContent(/张\*丰 · 2025-03-06 \d\d:30/);
+    expect(entry).not.toHaveTextContent('oAbc');
     expect(entry).toHaveTextContent('福建示例科技有限公司 · 税号 91350100M000100Y43');
     // The biometric guard's record shows under the entry that had one, and only there.
     expect(entry).not.toHaveTextContent('已通过');
     const guarded = screen.getByText('删除已绑定其他微信的账号 139****0002').closest('.weui-cell')!;
     expect(guarded.querySelector('.weui-cell__desc')).toHaveTextContent('已通过指纹验证');
     expect(screen.queryByText('申请绑定')).not.toBeInTheDocument();
+  });
+
+  it('should tell apart a person’s entries from before a 更换微信 without showing a WeChat id', async () => {
+    setup((fake) => {
+      fake.makeMeAdmin('ent-1');
+      // Oldest first: 张*丰 acted from one WeChat, changed WeChat, then acted from the new one.
+      fake.addAuditEntry('ent-1', {
+        id: 'log-old',
+        at: '2025-03-01T01:30:00.000Z',
+        actor: { name: '张*丰', me: false },
+        maskedOpenid: 'oOld****1111',
+        maskedAccount: '139****0001',
+      });
+      fake.addAuditEntry('ent-1', {
+        id: 'log-new',
+        at: '2025-03-06T01:30:00.000Z',
+        actor: { name: '张*丰', me: false },
+        maskedOpenid: 'oNew****2222',
+        maskedAccount: '139****0002',
+      });
+    });
+
+    const newer = (await screen.findByText('删除已绑定其他微信的账号 139****0002')).closest('.weui-cell')!;
+    const older = screen.getByText('删除已绑定其他微信的账号 139****0001').closest('.weui-cell')!;
+    expect(newer).toHaveTextContent(/张\*丰 · 2025-03-06/);
+    expect(older).toHaveTextContent(/张\*丰（更换微信前） · 2025-03-01/);
+    expect(older).not.toHaveTextContent('oOld');
   });
 
   it('should step down after the confirm, and then offer 申请绑定 again', async () => {

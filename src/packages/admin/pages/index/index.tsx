@@ -7,7 +7,7 @@ import { Cell, CellGroup } from '../../../../components/Cells';
 import { openPage } from '../../../../navigation';
 import { adminApplyUrl } from '../../../../routes';
 import { useStores } from '../../../../stores';
-import { adminSinceText, auditByText } from '../../format';
+import { adminSinceText, auditByText, currentWechatByName } from '../../format';
 import { useParam } from '../../../accounts/params';
 import { DANGER_CONFIRM_COLOR } from '../../../../styles/colors';
 import './index.scss';
@@ -61,6 +61,7 @@ function AdminPage() {
   }
 
   const auditLog = admins.auditLogs[enterpriseId];
+  const currentWechat = currentWechatByName(auditLog ?? []);
   const auditError = admins.auditErrors[enterpriseId];
 
   return (
@@ -93,7 +94,7 @@ function AdminPage() {
                   title={`${entry.actionLabel} ${entry.maskedAccount}`}
                   description={
                     <View>
-                      <View className='weui-tabular'>{auditByText(entry)}</View>
+                      <View className='weui-tabular'>{auditByText(entry, currentWechat)}</View>
                       <View className='weui-tabular'>{`${entry.enterpriseName} · 税号 ${entry.taxId}`}</View>
                       {entry.biometricLabel && <View>{entry.biometricLabel}</View>}
                     </View>
