@@ -35,7 +35,7 @@ import {
   type World,
 } from '../support/etax';
 import { accept } from '../support/requests';
-import { ROOT, rssMb, startEntry, stopChild, treePssMb, waitForOk, type Proc } from './procs';
+import { ROOT, cpuMs, rssMb, startEntry, stopChild, treePssMb, waitForOk, type Proc } from './procs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -132,6 +132,8 @@ interface Server {
   url: string;
   /** ms from spawn to the first 200 of /healthz. */
   startMs: number;
+  /** CPU ms the process used until then. */
+  startCpuMs: number;
 }
 
 async function startServer(env: Record<string, string>): Promise<Server> {
@@ -145,7 +147,8 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   });
   const url = `http://127.0.0.1:${port}`;
   await waitForOk(`${url}/healthz`);
-  return { child, url, startMs: performance.now() - t0 };
+  const startMs = performance.now() - t0;
+  return { child, url, startMs, startCpuMs: cpuMs(child.pid!) };
 }
 
 /** The helpers of test/support speak to one server; here /sandbox/* goes to the sandbox process. */
@@ -316,6 +319,7 @@ interface DbRun {
   loadDbMb?: number;
   firstStartMs: number;
   startMs: number[];
+  startCpuMs: number[];
 }
 
 async function runOn(
@@ -403,9 +407,11 @@ async function runOn(
     await stopChild(server.child, 'SIGINT');
     // `npm start` again on the build and the data just made.
     const startMs: number[] = [];
+    const startCpuMs: number[] = [];
     for (let i = 0; i < (wanted('start') ? REPEAT : 0); i++) {
       server = await startServer(env);
       startMs.push(server.startMs);
+      startCpuMs.push(server.startCpuMs);
       await stopChild(server.child, 'SIGINT');
     }
     return {
@@ -424,6 +430,7 @@ async function runOn(
       loadDbMb: idleDbMb === undefined ? undefined : loadDbMb,
       firstStartMs,
       startMs,
+      startCpuMs,
     };
   } finally {
     if (floorProc) await floorProc.stop();
@@ -471,6 +478,8 @@ function table(rows: string[][]): string {
 
 export async function loadBench(): Promise<void> {
   const started = Date.now();
+  // The machine may be shared: its load beside the figures says how far to trust them.
+  const loadAtStart = os.loadavg();
   // `npm start` builds the server when a source is newer than its bundle: done here, before any start is timed.
   const { bundleIsCurrent, buildServer } = await import('../../scripts/build-server.mjs');
   if (!bundleIsCurrent()) await buildServer();
@@ -510,6 +519,12 @@ export async function loadBench(): Promise<void> {
   const h = hello!;
   console.log(
     `\nissue 9 — ${os.cpus().length} cores, ${CONNECTIONS} connections, medians of ${REPEAT} × ${SECONDS} s (${((Date.now() - started) / 60_000).toFixed(1)} min)`,
+  );
+  console.log(
+    `load average (1, 5, 15 min) at start ${loadAtStart.map((l) => l.toFixed(1)).join(', ')}, at end ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')}`,
   );
   const rows: string[][] = [['', 'database', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'KB', 'of floor', 'of hello']];
   rows.push([
@@ -562,6 +577,10 @@ export async function loadBench(): Promise<void> {
   other.push([
     'npm start → /healthz, existing ms',
     ...runs.map((r) => `${f0(median(r.startMs))} (${r.startMs.map(f0).join(', ')})`),
+  ]);
+  other.push([
+    '  CPU used until then ms',
+    ...runs.map((r) => `${f0(median(r.startCpuMs))} (${r.startCpuMs.map(f0).join(', ')})`),
   ]);
   console.log(table(other));
 }

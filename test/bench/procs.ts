@@ -78,6 +78,13 @@ function readProc(pid: number, file: string): string | undefined {
   }
 }
 
+/** CPU time (user + system, all its threads) one process has used so far, ms: a start's cost however loaded the machine is. */
+export function cpuMs(pid: number): number {
+  const stat = readProc(pid, 'stat') ?? '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ 100)
+}
+
 /** Resident memory of one process, MB. */
 export function rssMb(pid: number): number {
   const kb = /VmRSS:\s+(\d+)/.exec(readProc(pid, 'status') ?? '')?.[1];
