@@ -71,3 +71,11 @@ export function modalButton(page: Page, text: string) {
     .filter({ visible: true })
     .first();
 }
+
+/** Page transitions (Taro's slide-in) and other animations have ended; the layout is final. */
+export async function settled(page: Page) {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

@@ -2,12 +2,15 @@
  * Layout checks for the browser build (issue 12), on boxes, not pixels: at 320, 375 and 414 px
  * wide, nothing is wider than the viewport, no label, tag, button or masked number breaks inside,
  * every image (the QR) lies wholly inside its box, and the error a failed tap shows is in view.
- * With LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look at, light and dark.
+ * Each state is also checked in the light and the dark theme (test/support/theme.ts). With
+ * LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look at, light and dark.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { settled } from './browser';
+import { checkTheme } from './theme';
 
 export const WIDTHS = [320, 375, 414] as const;
 
@@ -91,14 +94,6 @@ function problemsNow(tokens: string): string[] {
   return problems;
 }
 
-/** Page transitions (Taro's slide-in) and other animations have ended; the layout is final. */
-export async function settled(page: Page) {
-  await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-  );
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-}
-
 /** Checks the page at each width; saves PNGs when LAYOUT_SHOTS is set. Leaves the page at 375. */
 export async function checkLayout(page: Page, label: string): Promise<void> {
   const shots = process.env.LAYOUT_SHOTS;
@@ -120,6 +115,14 @@ export async function checkLayout(page: Page, label: string): Promise<void> {
   }
   await page.setViewportSize({ width: 375, height: 740 });
   assert.deepEqual([...new Set(found)], [], `layout of ${label}`);
+  // The same state in both themes: WeUI's palette, body text at 4.5:1, no white box in dark mode.
+  await checkTheme(page, 'light', label);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    await checkTheme(page, 'dark', label);
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
 }
 
 /** What a failed tap shows is where the eye is: inside the viewport as it is after the tap. */

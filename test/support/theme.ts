@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { settled } from './layout';
+import { settled } from './browser';
 
 type RGBA = [number, number, number, number];
 
