@@ -1,9 +1,10 @@
 /**
  * Layout checks for the browser build (issue 12), on boxes, not pixels: at 320, 375 and 414 px
  * wide, nothing is wider than the viewport, no label, tag, button or masked number breaks inside,
- * every image (the QR) lies wholly inside its box, and the error a failed tap shows is in view.
- * Each state is also checked in the light and the dark theme (test/support/theme.ts). With
- * LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look at, light and dark.
+ * every image (the QR) lies wholly inside its box, every empty field's placeholder is whole, and the
+ * error a failed tap shows is in view. Each state is also checked in the light and the dark theme
+ * (test/support/theme.ts). With LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look
+ * at, light and dark.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -77,6 +78,17 @@ function problemsNow(tokens: string): string[] {
         `image outside its box: ${name(box)} img ${Math.round(r.left)}–${Math.round(r.right)} box ${Math.round(b.left)}–${Math.round(b.right)}`,
       );
     }
+  }
+  // An empty field's placeholder says what to type: it must be whole, not cut at the field's edge.
+  const measure = document.createElement('canvas').getContext('2d');
+  for (const input of Array.from(document.querySelectorAll('input[placeholder]')) as HTMLInputElement[]) {
+    if (!visible(input) || input.value || !measure) continue;
+    const style = getComputedStyle(input);
+    measure.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const needed = measure.measureText(input.placeholder).width;
+    if (needed > room + 1)
+      problems.push(`placeholder cut (${Math.round(needed)} > ${Math.round(room)}): "${input.placeholder}"`);
   }
   for (const el of Array.from(document.querySelectorAll(tokens))) {
     if (!visible(el) || !(el.textContent ?? '').trim()) continue;

@@ -55,12 +55,14 @@ interface FormCellProps {
   children: ReactNode;
   /** Right-hand side, e.g. 获取验证码; nothing when false or absent. */
   footer?: ReactNode;
+  /** e.g. WeUI's weui-cell_vcode for a 验证码 row. */
+  className?: string;
 }
 
 /** A form row: label, the field, and what may stand at its right. */
-export function FormCell({ label, children, footer }: FormCellProps) {
+export function FormCell({ label, children, footer, className }: FormCellProps) {
   return (
-    <View className='weui-cell'>
+    <View className={`weui-cell ${className ?? ''}`}>
       <View className='weui-cell__hd'>{label}</View>
       <View className='weui-cell__bd'>{children}</View>
       {footer ? <View className='weui-cell__ft'>{footer}</View> : null}

@@ -7,6 +7,9 @@ interface SmsCodeInputProps {
   onConfirm?: () => void;
 }
 
+/** The class of a 验证码 row (WeUI's vcode cell): on a 320 px phone its placeholder stays whole. */
+export const SMS_CODE_CELL = 'weui-cell_vcode';
+
 /** The 6-digit 验证码 field. */
 export function SmsCodeInput({ value, onInput, onConfirm }: SmsCodeInputProps) {
   return (
@@ -35,7 +38,7 @@ interface ResendLinkProps {
 /** 获取验证码, or "59s 后重新获取" while the countdown runs. */
 export function ResendLink({ seconds, off, className, onClick }: ResendLinkProps) {
   return (
-    <Text className={`${className} ${off ? `${className}_off` : ''}`} onClick={onClick}>
+    <Text className={`weui-vcode-btn ${className} ${off ? `${className}_off` : ''}`} onClick={onClick}>
       {seconds > 0 ? `${seconds}s 后重新获取` : '获取验证码'}
     </Text>
   );

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { FormCell } from '../../../../components/Cells';
-import { ResendLink, SmsCodeInput } from '../../../../components/SmsCode';
+import { ResendLink, SMS_CODE_CELL, SmsCodeInput } from '../../../../components/SmsCode';
 import { useFlow } from './context';
 
 /** 验证码: the code sent to the holder's phone, 获取验证码 with its countdown, 登录. */
@@ -18,6 +18,7 @@ function SmsStepComponent() {
       </View>
       <View className='weui-cells'>
         <FormCell
+          className={SMS_CODE_CELL}
           label='验证码'
           footer={
             <ResendLink

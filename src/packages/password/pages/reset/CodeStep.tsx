@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { FormCell } from '../../../../components/Cells';
-import { ResendLink, SmsCodeInput } from '../../../../components/SmsCode';
+import { ResendLink, SMS_CODE_CELL, SmsCodeInput } from '../../../../components/SmsCode';
 import { ActionArea } from '../../../../components/ActionArea';
 import { useStores } from '../../../../stores';
 import { fieldOfError } from '../../rules';
@@ -55,6 +55,7 @@ function CodeStepComponent() {
       </View>
       <View className='weui-cells'>
         <FormCell
+          className={SMS_CODE_CELL}
           label='验证码'
           footer={
             !codeFilled && (
