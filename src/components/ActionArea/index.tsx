@@ -43,8 +43,16 @@ const REVEAL_MARGIN = 16;
  */
 function revealInPage(selector: string): void {
   if (process.env.TARO_ENV === 'h5') {
-    // The browser does it itself, inside Taro's page container and below its navigation bar.
-    document.querySelector(selector)?.scrollIntoView({ block: 'nearest' });
+    // Taro's browser pages scroll inside their .taro_page, below a fixed navigation bar: scroll that
+    // box alone (scrollIntoView would also scroll the document and slide the page under the bar).
+    const el = document.querySelector(selector);
+    const page = el?.closest('.taro_page');
+    if (!el || !page) return;
+    const box = el.getBoundingClientRect();
+    const view = page.getBoundingClientRect();
+    const bottom = Math.min(view.bottom, window.innerHeight) - REVEAL_MARGIN;
+    if (box.bottom > bottom) page.scrollTop += Math.min(box.bottom - bottom, box.top - view.top - REVEAL_MARGIN);
+    else if (box.top < view.top) page.scrollTop -= view.top - box.top + REVEAL_MARGIN;
     return;
   }
   // WeChat has no scrollIntoView for a page: measure (relative to the page's window) and scroll.
