@@ -1,7 +1,9 @@
 /** What the subpackage tests share: opening a page of the weapp build, and checking what it shows. */
 import assert from 'node:assert/strict';
 import type { TestContext } from 'node:test';
-import { WeappHost, type Routes } from '../support/weapp-host';
+import type { LoginResponse } from '../../types/api';
+import type { LoginRequestView } from '../../types/requests';
+import { WeappHost, type RouteReply, type Routes } from '../support/weapp-host';
 import { locateBuild } from './build';
 import { apiRoutes } from './fixtures';
 
@@ -19,11 +21,30 @@ export async function openPage(
 ): Promise<WeappHost> {
   if (build instanceof Error) throw build;
   const host = await WeappHost.launch(
-    { dir: build.dir, routes: { ...apiRoutes(), ...routes }, storage: privacyAgreed ? { 'privacy.agreed': true } : {} },
+    { dir: build.dir, routes: withAppRoutes(routes), storage: privacyAgreed ? { 'privacy.agreed': true } : {} },
     url,
   );
   t.after(() => host.dispose());
   return host;
+}
+
+/**
+ * The app's routes under the test's. As on the server, the sign-in's answer brings the same pending
+ * 登录通知 that `GET /login-requests` answers (the 登录通知 list shows the sign-in's when it waited for one).
+ */
+function withAppRoutes(routes: Routes): Routes {
+  const all = { ...apiRoutes(), ...routes };
+  const pending = routes['GET /api/v1/login-requests'];
+  const login = all['POST /api/v1/auth/login'];
+  const requests = (pending as RouteReply | undefined)?.body as { requests?: LoginRequestView[] } | undefined;
+  if (typeof login === 'function' || routes['POST /api/v1/auth/login'] || !Array.isArray(requests?.requests))
+    return all;
+  const body = login.body as LoginResponse;
+  all['POST /api/v1/auth/login'] = {
+    ...login,
+    body: { ...body, home: { ...body.home, loginRequests: requests.requests } },
+  };
+  return all;
 }
 
 /**
