@@ -1,7 +1,8 @@
 /**
  * Layout checks for the browser build (issue 12), on boxes, not pixels: at 320, 375 and 414 px
  * wide, nothing is wider than the viewport, no label, tag, button or masked number breaks inside,
- * every image (the QR) lies wholly inside its box, every empty field's placeholder is whole, and the
+ * every image (the QR) lies wholly inside its box, every empty field's placeholder is whole, no Chinese text leaves its last character alone on a
+ * line, and the
  * error a failed tap shows is in view. Each state is also checked in the light and the dark theme
  * (test/support/theme.ts). With LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look
  * at, light and dark.
@@ -89,6 +90,24 @@ function problemsNow(tokens: string): string[] {
     const needed = measure.measureText(input.placeholder).width;
     if (needed > room + 1)
       problems.push(`placeholder cut (${Math.round(needed)} > ${Math.round(room)}): "${input.placeholder}"`);
+  }
+  // A wrapped Chinese phrase must not leave its last character alone on a line ("…点击新增添\n加").
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node.textContent ?? '').trimEnd();
+    if (text.trim().length < 4 || !/[\u4e00-\u9fff]/.test(text) || !node.parentElement || !visible(node.parentElement))
+      continue;
+    const at = (i: number) => {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect();
+    };
+    const last = at(text.length - 1);
+    const before = at(text.length - 2);
+    if (last.width > 0 && before.width > 0 && last.top > before.bottom - 2) {
+      problems.push(`last character alone on a line: ${name(node.parentElement)}`);
+    }
   }
   for (const el of Array.from(document.querySelectorAll(tokens))) {
     if (!visible(el) || !(el.textContent ?? '').trim()) continue;
