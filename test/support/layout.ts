@@ -1,11 +1,10 @@
 /**
  * Layout checks for the browser build (issue 12), on boxes, not pixels: at 320, 375 and 414 px
  * wide, nothing is wider than the viewport, no label, tag, button or masked number breaks inside,
- * every image (the QR) lies wholly inside its box, every empty field's placeholder is whole, no Chinese text leaves its last character alone on a
- * line, and the
- * error a failed tap shows is in view. Each state is also checked in the light and the dark theme
- * (test/support/theme.ts). With LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look
- * at, light and dark.
+ * every image (the QR) lies wholly inside its box, every empty field's placeholder is whole, no
+ * Chinese text leaves its last character alone on a line, and the error a failed tap shows is in
+ * view. Each state is also checked in the light and the dark theme (test/support/theme.ts). With
+ * LAYOUT_SHOTS=<dir> each checked state is also saved as PNGs to look at, light and dark.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
