@@ -4,17 +4,15 @@
  * (nothing blank), each row where it was on the way down (no jump), and never more than a page of
  * cards is drawn. Positions are the browser's own layout, as a phone's would be.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchBrowser, phonePage, seen } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { seen } from '../support/browser';
+import { browserWalk } from '../support/walk';
 import { checkLayout } from '../support/layout';
 import { member, rows, tenantWithEnterprise, type Member, type World } from '../support/etax';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
 const TOTAL = 1000;
 
 /**
@@ -58,29 +56,22 @@ function scrollList({ by, to }: { by?: number; to?: number }): number {
 }
 
 describe('#e2e.accounts-scale', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const walk = browserWalk();
   let world: World;
   let alice: Member;
   let page: Page;
 
   before(async () => {
-    server = await startTestServer({ staticDir: h5Dir });
-    browser = await launchBrowser();
-    world = await tenantWithEnterprise(server);
-    alice = await member(server, world);
+    world = await tenantWithEnterprise(walk.server);
+    alice = await member(walk.server, world);
     // Oldest first: account n was added n ms after the first, so the list shows them in order.
     await rows(
-      server,
+      walk.server,
       sql`insert into etax_accounts (tenant_id, enterprise_id, account, password_enc, password_key_id, role, permissions, login_type, person_name, person_key, created_at)
         select ${world.tenantId}, ${world.enterpriseId}, '139' || lpad(n::text, 8, '0'), 'x', 'k', '办税员', array['issue','receive'], 'manual',
           '测试' || n, 'pk' || n, now() + n * interval '1 millisecond'
         from generate_series(1, ${TOTAL}) n`,
     );
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /**
@@ -121,10 +112,7 @@ describe('#e2e.accounts-scale', () => {
   }
 
   it('should show the right rows a screen at a time to the end of 1,000 accounts and back', async () => {
-    page = await phonePage(browser);
-    await page.goto(
-      `${server.url}/?wxuser=${encodeURIComponent(alice.user)}#/packages/accounts/pages/list/index?enterpriseId=${world.enterpriseId}`,
-    );
+    page = await walk.open(alice, `packages/accounts/pages/list/index?enterpriseId=${world.enterpriseId}`);
     await seen(page, '139****0001').waitFor();
     // tsx names functions with a helper the page does not have.
     await page.evaluate('window.__name = window.__name || ((f) => f)');

@@ -5,12 +5,11 @@
  * 开票+收票 default; 扫码登录 confirmed in the sandbox; 更换微信 by the holder moves the binding
  * and tells the previous user.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchBrowser, modalButton, phonePage, seen, sheetItem, sheetItems } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { modalButton, seen, sheetItem, sheetItems } from '../support/browser';
+import { browserWalk } from '../support/walk';
 import {
   bureauPerson,
   confirmTicket,
@@ -22,12 +21,10 @@ import {
   type World,
 } from '../support/etax';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
 const LIST = 'packages/accounts/pages/list/index';
 
 describe('#e2e.accounts', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const walk = browserWalk();
   let world: World;
   let alice: Member;
   let bob: Member;
@@ -35,37 +32,21 @@ describe('#e2e.accounts', () => {
   let alicePage: Page;
 
   before(async () => {
-    server = await startTestServer({ staticDir: h5Dir });
-    browser = await launchBrowser();
-    world = await tenantWithEnterprise(server);
-    alice = await member(server, world);
-    bob = await member(server, world);
-    holder = await bureauPerson(server, world.taxId, { role: '办税员', permissions: ['issue', 'receive'] });
+    world = await tenantWithEnterprise(walk.server);
+    alice = await member(walk.server, world);
+    bob = await member(walk.server, world);
+    holder = await bureauPerson(walk.server, world.taxId, { role: '办税员', permissions: ['issue', 'receive'] });
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function open(who: Member, hashPath: string): Promise<Page> {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/?wxuser=${encodeURIComponent(who.user)}#/${hashPath}`);
-    return page;
-  }
-
-  /** A full load of the page, as from a notification: no overlay of the previous page survives. */
-  async function reopen(page: Page, who: Member, hashPath: string) {
-    await page.goto('about:blank');
-    await page.goto(`${server.url}/?wxuser=${encodeURIComponent(who.user)}#/${hashPath}`);
-  }
 
   async function accounts(who: Member) {
-    const res = await server.call('GET', `/api/v1/enterprises/${world.enterpriseId}/accounts`, { token: who.token });
+    const res = await walk.server.call('GET', `/api/v1/enterprises/${world.enterpriseId}/accounts`, {
+      token: who.token,
+    });
     return res.body.accounts as { id: string; bound: string; defaults: string[]; sessions: Record<string, string> }[];
   }
 
   it('should add an account with 人工登录 and the SMS code, and show it 已登录', async () => {
-    alicePage = await open(alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    alicePage = await walk.open(alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
     const page = alicePage;
     await seen(page, '还没有电子税局账号，点击新增添加').waitFor();
     await seen(page, '新增').click();
@@ -79,7 +60,7 @@ describe('#e2e.accounts', () => {
     await seen(page, '登录').click();
     const codeInput = page.locator('input[placeholder="请输入验证码"]').filter({ visible: true });
     await codeInput.waitFor();
-    await codeInput.fill(await latestSmsCode(server, holder.phone));
+    await codeInput.fill(await latestSmsCode(walk.server, holder.phone));
     await seen(page, '登录').click();
     // Back on the list: the new account, logged in for 开票 with its expiry.
     await seen(page, holder.phone.slice(0, 3) + '****' + holder.phone.slice(-4)).waitFor();
@@ -98,7 +79,7 @@ describe('#e2e.accounts', () => {
     await seen(page, /已绑定/, { exact: false }).waitFor();
     const [account] = await accounts(alice);
     assert.equal(account.bound, 'me');
-    const credits = await server.call(
+    const credits = await walk.server.call(
       'GET',
       `/sandbox/wechat/control/subscriptions?user=${encodeURIComponent(alice.user)}`,
     );
@@ -109,20 +90,20 @@ describe('#e2e.accounts', () => {
   });
 
   it('should show another member the account as 已绑定, without 编辑 or 删除', async () => {
-    const page = await open(bob, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    const page = await walk.open(bob, `${LIST}?enterpriseId=${world.enterpriseId}`);
     await seen(page, /已绑定/, { exact: false }).waitFor();
     assert.equal(await seen(page, '登录').isVisible(), false, 'bob may not log in with an account bound to alice');
     await seen(page, '更多').click();
     assert.deepEqual(await sheetItems(page), ['更换微信']);
     const [account] = await accounts(bob);
-    const del = await server.call('DELETE', `/api/v1/accounts/${account.id}`, { token: bob.token });
+    const del = await walk.server.call('DELETE', `/api/v1/accounts/${account.id}`, { token: bob.token });
     assert.equal(del.status, 403);
     await page.context().close();
   });
 
   it('should offer the lone account only as the 开票+收票 default, and set it', async () => {
     const page = alicePage;
-    await reopen(page, alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    await walk.reopen(page, alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
     await seen(page, '更多').click();
     await sheetItem(page, '编辑').click();
     await seen(page, '设置默认账号').click();
@@ -142,12 +123,12 @@ describe('#e2e.accounts', () => {
 
   it('should log in by 扫码登录 once the holder confirms in the 税务APP', async () => {
     const page = alicePage;
-    await reopen(page, alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    await walk.reopen(page, alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
     await seen(page, '登录').click();
     await sheetItem(page, '收票业务').click();
     await seen(page, '扫码登录').click();
     await page.locator('img[src^="data:image/png"]').filter({ visible: true }).first().waitFor();
-    await confirmTicket(server, holder.idNumber, 'login');
+    await confirmTicket(walk.server, holder.idNumber, 'login');
     // The same ✓ result page a 登录通知 ends on (issue 12 #10).
     await seen(page, '登录成功，收票业务可以继续').waitFor({ timeout: 20_000 });
     // A login of my bound account is the natural moment to ask for more 登录通知 (F20).
@@ -159,7 +140,7 @@ describe('#e2e.accounts', () => {
   });
 
   it('should move the binding to the holder who proves it (更换微信), telling the previous user', async () => {
-    const page = await open(bob, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    const page = await walk.open(bob, `${LIST}?enterpriseId=${world.enterpriseId}`);
     await seen(page, '更多').click();
     await sheetItem(page, '更换微信').click();
     await page.locator('input[placeholder="请输入电子税局密码"]').filter({ visible: true }).fill(holder.password);
@@ -168,7 +149,7 @@ describe('#e2e.accounts', () => {
     await seen(page, '指纹验证通过').click();
     const codeInput = page.locator('input[placeholder="请输入验证码"]').filter({ visible: true });
     await codeInput.waitFor();
-    await codeInput.fill(await latestSmsCode(server, holder.phone));
+    await codeInput.fill(await latestSmsCode(walk.server, holder.phone));
     await seen(page, /^(登录|确定)$/, { exact: false }).click();
     await seen(page, /本人/, { exact: false }).waitFor();
     const [account] = await accounts(bob);
@@ -177,7 +158,7 @@ describe('#e2e.accounts', () => {
     await seen(page, '开票系统需要登录时你将收不到通知').waitFor();
     await seen(page, '开启').click();
     await seen(page, '允许').click();
-    const credits = await server.call(
+    const credits = await walk.server.call(
       'GET',
       `/sandbox/wechat/control/subscriptions?user=${encodeURIComponent(bob.user)}`,
     );
@@ -185,7 +166,7 @@ describe('#e2e.accounts', () => {
       Object.values(credits.body.credits as Record<string, number>).some((n) => n >= 1),
       JSON.stringify(credits.body),
     );
-    const messages = await server.call(
+    const messages = await walk.server.call(
       'GET',
       `/sandbox/wechat/control/messages?user=${encodeURIComponent(alice.user)}`,
     );

@@ -4,54 +4,33 @@
  * buttons in the dark palette, no white box but the QR's — and a phone in light mode sees them as
  * before. Checked on computed styles (test/support/theme.ts).
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchBrowser, modalButton, phonePage, seen, sheetItem } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { modalButton, phonePage, seen, sheetItem } from '../support/browser';
+import { browserWalk } from '../support/walk';
 import { seedAdmin } from '../support/etax';
 import { ask, boundAccount, dropSessions, messagesOf, type BoundAccount } from '../support/requests';
 import { checkTheme, type Scheme } from '../support/theme';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 const qrImage = (page: Page) => page.locator('img[src^="data:image/png"]').filter({ visible: true }).first();
 const qrBoxes = (page: Page) => page.locator('[class*="qr-box"]').filter({ visible: true });
 
 describe('#e2e.dark', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startTestServer({ staticDir: h5Dir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const url = (user: string, hashPath = '') =>
-    `${server.url}/?wxuser=${encodeURIComponent(user)}${hashPath ? `#/${hashPath}` : ''}`;
-
-  async function open(page: Page, user: string, hashPath: string) {
-    await page.goto('about:blank');
-    await page.goto(url(user, hashPath));
-  }
+  const walk = browserWalk();
 
   for (const scheme of ['dark', 'light'] satisfies Scheme[]) {
     it(`should paint 个人中心, the accounts, 新增账号, 登录 with its QR and the admin page ${scheme}`, async () => {
-      const a: BoundAccount = await boundAccount(server, { credits: 1 });
-      await seedAdmin(server, a.world, a.alice);
-      const page = await phonePage(browser, { colorScheme: scheme });
+      const a: BoundAccount = await boundAccount(walk.server, { credits: 1 });
+      await seedAdmin(walk.server, a.world, a.alice);
       const { enterpriseId } = a.world;
 
-      await open(page, a.alice.user, '');
+      const page = await walk.open(a.alice, '', { colorScheme: scheme });
       await seen(page, a.world.enterpriseName).waitFor();
       await checkTheme(page, scheme, '个人中心');
 
-      await open(page, a.alice.user, `packages/accounts/pages/list/index?enterpriseId=${enterpriseId}`);
+      await walk.reopen(page, a.alice.user, `packages/accounts/pages/list/index?enterpriseId=${enterpriseId}`);
       await seen(page, masked(a.person.phone)).waitFor();
       await checkTheme(page, scheme, '电子税局账号管理');
       await seen(page, '新增').click();
@@ -64,13 +43,17 @@ describe('#e2e.dark', () => {
       await seen(page, a.world.taxId).waitFor();
       await checkTheme(page, scheme, '新增账号');
 
-      await open(page, a.alice.user, `packages/accounts/pages/login/index?accountId=${a.accountId}&channel=issue`);
+      await walk.reopen(
+        page,
+        a.alice.user,
+        `packages/accounts/pages/login/index?accountId=${a.accountId}&channel=issue`,
+      );
       await seen(page, '扫码登录').click();
       await qrImage(page).waitFor();
       await checkTheme(page, scheme, '扫码登录');
       assert.equal(await qrBoxes(page).count(), 1, 'the QR box was checked');
 
-      await open(page, a.alice.user, `packages/admin/pages/index/index?enterpriseId=${enterpriseId}`);
+      await walk.reopen(page, a.alice.user, `packages/admin/pages/index/index?enterpriseId=${enterpriseId}`);
       await seen(page, '退出管理员').waitFor();
       await checkTheme(page, scheme, '数电配置管理员');
       await seen(page, '退出管理员').click();
@@ -81,26 +64,25 @@ describe('#e2e.dark', () => {
     });
 
     it(`should paint 登录通知 and the browser link with its QR ${scheme}`, async () => {
-      const a = await boundAccount(server, { credits: 1 });
-      await dropSessions(server, a.person);
-      const asked = await ask(server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
+      const a = await boundAccount(walk.server, { credits: 1 });
+      await dropSessions(walk.server, a.person);
+      const asked = await ask(walk.server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
       assert.equal(asked.status, 202, JSON.stringify(asked.body));
-      const page = await phonePage(browser, { colorScheme: scheme });
-      await open(page, a.alice.user, 'packages/notify/pages/list/index');
+      const page = await walk.open(a.alice.user, 'packages/notify/pages/list/index', { colorScheme: scheme });
       await seen(page, a.world.enterpriseName).waitFor();
       await checkTheme(page, scheme, '登录通知 list');
-      const [message] = await messagesOf(server, a.alice.user);
-      await open(page, a.alice.user, message.page);
+      const [message] = await messagesOf(walk.server, a.alice.user);
+      await walk.reopen(page, a.alice.user, message.page);
       await seen(page, '扫码登录').waitFor();
       await checkTheme(page, scheme, '登录通知');
       await page.context().close();
 
-      const u = await boundAccount(server, { bound: false });
-      await dropSessions(server, u.person);
-      const linked = await ask(server, { taxId: u.world.taxId, channel: 'issue', account: u.person.phone });
+      const u = await boundAccount(walk.server, { bound: false });
+      await dropSessions(walk.server, u.person);
+      const linked = await ask(walk.server, { taxId: u.world.taxId, channel: 'issue', account: u.person.phone });
       assert.ok(linked.body.loginUrl, JSON.stringify(linked.body));
-      const link = await phonePage(browser, { colorScheme: scheme });
-      await link.goto(linked.body.loginUrl.replace(server.config.publicUrl, server.url));
+      const link = await phonePage(walk.browser, { colorScheme: scheme });
+      await link.goto(linked.body.loginUrl.replace(walk.server.config.publicUrl, walk.server.url));
       await seen(link, '扫码登录').click();
       await qrImage(link).waitFor();
       await checkTheme(link, scheme, 'the browser link with its QR');

@@ -3,12 +3,12 @@
  * 320, 375 and 414 px wide (test/support/layout.ts): nothing wider than the viewport, no label or
  * masked number broken inside, the QR wholly inside its box, the error of a failed tap in view.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, uniqueUser, type TestServer } from '../support/server';
-import { launchBrowser, modalButton, phonePage, seen, sheetItem } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { uniqueUser } from '../support/server';
+import { modalButton, phonePage, seen, sheetItem } from '../support/browser';
+import { browserWalk } from '../support/walk';
 import { assertInView, checkLayout, putBelowTheFold, SMALL_PHONE, WIDTHS } from '../support/layout';
 import {
   addAccount,
@@ -24,13 +24,11 @@ import { ask, boundAccount, dropSessions, messagesOf } from '../support/requests
 import { makeIdNumber } from '../support/factories';
 import { namedPerson } from '../support/passwords';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
 const LIST = 'packages/accounts/pages/list/index';
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 describe('#e2e.layout', () => {
-  let server: TestServer;
-  let browser: Browser;
+  const walk = browserWalk();
   let world: World;
   let holder: BureauPerson;
   let stranger: BureauPerson;
@@ -39,31 +37,16 @@ describe('#e2e.layout', () => {
   let page: Page;
 
   before(async () => {
-    server = await startTestServer({ staticDir: h5Dir });
-    browser = await launchBrowser();
-    world = await tenantWithEnterprise(server);
-    holder = await bureauPerson(server, world.taxId, { role: '办税员', permissions: ['issue', 'receive'] });
+    world = await tenantWithEnterprise(walk.server);
+    holder = await bureauPerson(walk.server, world.taxId, { role: '办税员', permissions: ['issue', 'receive'] });
     // Known to the bureau, but at another enterprise: 未查询到您与该企业的关联关系信息.
-    stranger = await bureauPerson(server, (await tenantWithEnterprise(server)).taxId);
+    stranger = await bureauPerson(walk.server, (await tenantWithEnterprise(walk.server)).taxId);
     alice = uniqueUser('layout');
-    bob = await member(server, world);
+    bob = await member(walk.server, world);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const url = (user: string, hashPath = '') =>
-    `${server.url}/?wxuser=${encodeURIComponent(user)}${hashPath ? `#/${hashPath}` : ''}`;
-
-  async function reopen(user: string, hashPath: string) {
-    await page.goto('about:blank');
-    await page.goto(url(user, hashPath));
-  }
 
   it('should lay out 个人中心 and 租户 empty, refused and full', async () => {
-    page = await phonePage(browser);
-    await page.goto(url(alice));
+    page = await walk.open(alice);
     await seen(page, '还没有关联租户，点击编辑添加').waitFor();
     await checkLayout(page, 'home-empty');
     await seen(page, '编辑').click();
@@ -79,13 +62,13 @@ describe('#e2e.layout', () => {
     await seen(page, '确认').click();
     await seen(page, `租户${world.taxId.slice(-4)}`).waitFor();
     await checkLayout(page, 'tenant-edit-full');
-    await reopen(alice, '');
+    await walk.reopen(page, alice, '');
     await seen(page, world.enterpriseName).waitFor();
     await checkLayout(page, 'home-full');
   });
 
   it('should lay out 新增账号: empty list, privacy, form, refusals in view, the 验证码 step at its top', async () => {
-    await reopen(alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    await walk.reopen(page, alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
     await seen(page, '还没有电子税局账号，点击新增添加').waitFor();
     await checkLayout(page, 'list-empty');
     await seen(page, '新增').click();
@@ -147,7 +130,7 @@ describe('#e2e.layout', () => {
     await wrong.waitFor();
     await assertInView(page, wrong, 'wrong code');
     await page.setViewportSize({ width: 375, height: 740 });
-    await code.fill(await latestSmsCode(server, holder.phone));
+    await code.fill(await latestSmsCode(walk.server, holder.phone));
     await seen(page, '登录').click();
     await seen(page, masked(holder.phone)).waitFor();
     await seen(page, /已登录/, { exact: false }).waitFor();
@@ -171,7 +154,7 @@ describe('#e2e.layout', () => {
     await seen(page, /默认收票/, { exact: false }).waitFor();
     await checkLayout(page, 'edit-three-tags');
 
-    await reopen(alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
+    await walk.reopen(page, alice, `${LIST}?enterpriseId=${world.enterpriseId}`);
     await seen(page, /默认收票/, { exact: false }).waitFor();
     await checkLayout(page, 'list-three-tags');
     await seen(page, '登录').click();
@@ -184,53 +167,52 @@ describe('#e2e.layout', () => {
   });
 
   it('should lay out 认证 with its whole QR', async () => {
-    const [acc] = (await server.call('GET', `/api/v1/enterprises/${world.enterpriseId}/accounts`, { token: bob.token }))
-      .body.accounts as { id: string }[];
-    await reopen(alice, `packages/accounts/pages/login/index?accountId=${acc.id}&purpose=auth`);
+    const [acc] = (
+      await walk.server.call('GET', `/api/v1/enterprises/${world.enterpriseId}/accounts`, { token: bob.token })
+    ).body.accounts as { id: string }[];
+    await walk.reopen(page, alice, `packages/accounts/pages/login/index?accountId=${acc.id}&purpose=auth`);
     await page.locator('img[src^="data:image/png"]').filter({ visible: true }).first().waitFor();
     await checkLayout(page, 'auth-qr');
   });
 
   it('should lay out the other member’s view of an account bound to someone else', async () => {
-    const bobPage = await phonePage(browser);
-    await bobPage.goto(url(bob.user, `${LIST}?enterpriseId=${world.enterpriseId}`));
+    const bobPage = await walk.open(bob.user, `${LIST}?enterpriseId=${world.enterpriseId}`);
     await seen(bobPage, /已绑定/, { exact: false }).waitFor();
     await checkLayout(bobPage, 'list-bound-other');
-    await bobPage.goto(url(bob.user));
+    await bobPage.goto(walk.url(bob.user));
     await seen(bobPage, world.enterpriseName).waitFor();
     await checkLayout(bobPage, 'home-other');
     await bobPage.context().close();
   });
 
   it('should lay out 登录通知: the list, the request, and the browser link with its QR', async () => {
-    const a = await boundAccount(server, { credits: 1 });
-    await dropSessions(server, a.person);
-    const asked = await ask(server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
+    const a = await boundAccount(walk.server, { credits: 1 });
+    await dropSessions(walk.server, a.person);
+    const asked = await ask(walk.server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
     assert.equal(asked.status, 202, JSON.stringify(asked.body));
-    const p = await phonePage(browser);
-    await p.goto(url(a.alice.user, 'packages/notify/pages/list/index'));
+    const p = await walk.open(a.alice.user, 'packages/notify/pages/list/index');
     await seen(p, a.world.enterpriseName).waitFor();
     await checkLayout(p, 'notify-list');
-    const [message] = await messagesOf(server, a.alice.user);
+    const [message] = await messagesOf(walk.server, a.alice.user);
     await p.goto('about:blank');
-    await p.goto(url(a.alice.user, message.page));
+    await p.goto(walk.url(a.alice.user, message.page));
     await seen(p, '扫码登录').waitFor();
     await checkLayout(p, 'request');
     await p.context().close();
 
-    const u = await boundAccount(server, { bound: false });
-    await dropSessions(server, u.person);
-    const linked = await ask(server, { taxId: u.world.taxId, channel: 'issue', account: u.person.phone });
+    const u = await boundAccount(walk.server, { bound: false });
+    await dropSessions(walk.server, u.person);
+    const linked = await ask(walk.server, { taxId: u.world.taxId, channel: 'issue', account: u.person.phone });
     assert.ok(linked.body.loginUrl, JSON.stringify(linked.body));
-    const link = await phonePage(browser);
-    await link.goto(linked.body.loginUrl.replace(server.config.publicUrl, server.url));
+    const link = await phonePage(walk.browser);
+    await link.goto(linked.body.loginUrl.replace(walk.server.config.publicUrl, walk.server.url));
     await seen(link, '扫码登录').waitFor();
     await checkLayout(link, 'link');
     await seen(link, '扫码登录').click();
     await link.locator('img[src^="data:image/png"]').filter({ visible: true }).first().waitFor();
     await checkLayout(link, 'link-qr');
     await link.goto('about:blank');
-    await link.goto(`${server.url}/#/packages/notify/pages/link/index?t=not-a-real-token`);
+    await link.goto(`${walk.server.url}/#/packages/notify/pages/link/index?t=not-a-real-token`);
     // A bad link leads somewhere: back to the invoice system, not a 重试 that cannot help.
     await seen(link, '链接无效').waitFor();
     await seen(link, '请核对链接是否完整，或回到开票系统重新发起登录').waitFor();
@@ -239,11 +221,11 @@ describe('#e2e.layout', () => {
     await link.context().close();
   });
   it('should show a failed tap’s error in view, and start a new step at its top, on 重置税局密码, 仅更新发票云 and 申请绑定', async () => {
-    const w = await tenantWithEnterprise(server);
-    const carol = await member(server, w);
-    const person = await namedPerson(server, w.taxId, { name: '周密' });
-    const accountId = await addAccount(server, carol.token, w.enterpriseId, person);
-    const clerk = await namedPerson(server, w.taxId, { name: '赵敏', role: '开票员' });
+    const w = await tenantWithEnterprise(walk.server);
+    const carol = await member(walk.server, w);
+    const person = await namedPerson(walk.server, w.taxId, { name: '周密' });
+    const accountId = await addAccount(walk.server, carol.token, w.enterpriseId, person);
+    const clerk = await namedPerson(walk.server, w.taxId, { name: '赵敏', role: '开票员' });
     const field = (p: Page, placeholder: string) =>
       p.locator(`input[placeholder="${placeholder}"]`).filter({ visible: true });
     // The simulated 指纹/面容 prompt stands for WeChat's own, which is not the page's layout: on these
@@ -251,9 +233,8 @@ describe('#e2e.layout', () => {
     const answerSoter = (p: Page, choice: string) => seen(p, choice).dispatchEvent('click');
 
     for (const width of WIDTHS) {
-      const p = await phonePage(browser);
       // 重置税局密码: a 证件号码 of someone else, then the holder's → the 验证码 step from its top.
-      await p.goto(url(carol.user, `packages/password/pages/reset/index?accountId=${accountId}`));
+      const p = await walk.open(carol.user, `packages/password/pages/reset/index?accountId=${accountId}`);
       await seen(p, '用户隐私保护提示').waitFor();
       await seen(p, '同意').click();
       await field(p, '请输入证件号码').fill(makeIdNumber());
@@ -275,7 +256,7 @@ describe('#e2e.layout', () => {
       // 仅更新发票云 with a wrong password.
       await p.setViewportSize({ width, height: 740 });
       await p.goto('about:blank');
-      await p.goto(url(carol.user, `packages/password/pages/sync/index?accountId=${accountId}`));
+      await p.goto(walk.url(carol.user, `packages/password/pages/sync/index?accountId=${accountId}`));
       await field(p, '请输入税局最新密码').fill('NotThePassword#1');
       await putBelowTheFold(p, seen(p, '确定'), width);
       await seen(p, '确定').click();
@@ -287,7 +268,7 @@ describe('#e2e.layout', () => {
       // 申请绑定数电配置管理员: a 开票员 is refused; a 财务负责人 goes on to the 验证码 step, from its top.
       await p.setViewportSize({ width, height: 740 });
       await p.goto('about:blank');
-      await p.goto(url(carol.user, `packages/admin/pages/apply/index?enterpriseId=${w.enterpriseId}`));
+      await p.goto(walk.url(carol.user, `packages/admin/pages/apply/index?enterpriseId=${w.enterpriseId}`));
       await seen(p, '下一步').click();
       await field(p, '手机号码/证件号码/用户名').fill(clerk.phone);
       await field(p, '请输入电子税局密码').fill(clerk.password);
@@ -298,7 +279,7 @@ describe('#e2e.layout', () => {
       await refused.waitFor();
       await assertInView(p, refused, `${width}px 申请绑定 refused`);
       if (width === 320) await checkLayout(p, 'apply-refused');
-      const boss = await namedPerson(server, w.taxId, { name: `钱${width}`, role: '财务负责人' });
+      const boss = await namedPerson(walk.server, w.taxId, { name: `钱${width}`, role: '财务负责人' });
       await field(p, '手机号码/证件号码/用户名').fill(boss.phone);
       await field(p, '请输入电子税局密码').fill(boss.password);
       await putBelowTheFold(p, seen(p, '提交验证'), width);

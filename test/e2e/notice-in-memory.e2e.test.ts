@@ -4,37 +4,22 @@
  * acts: the login starts and its code finishes it. (The late-unload race itself is reproduced
  * deterministically in test/app/notify/inMemory.test.tsx.)
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchBrowser, phonePage, seen, sheetItem } from '../support/browser';
+import { seen, sheetItem } from '../support/browser';
+import { browserWalk } from '../support/walk';
 import { bureauPerson, latestSmsCode } from '../support/etax';
 import { ask, boundAccount, dropSessions, messagesOf, statusOf } from '../support/requests';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
 const LIST = 'packages/accounts/pages/list/index';
 
 describe('#e2e.notice-in-memory', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startTestServer({ staticDir: h5Dir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const walk = browserWalk();
 
   it('should start the login on the first tap of 登录 right after adding an account', async () => {
-    const a = await boundAccount(server, { credits: 1 });
-    const page = await phonePage(browser);
-    await page.goto(
-      `${server.url}/?wxuser=${encodeURIComponent(a.alice.user)}#/${LIST}?enterpriseId=${a.world.enterpriseId}`,
-    );
-    const second = await bureauPerson(server, a.world.taxId);
+    const a = await boundAccount(walk.server, { credits: 1 });
+    const page = await walk.open(a.alice, `${LIST}?enterpriseId=${a.world.enterpriseId}`);
+    const second = await bureauPerson(walk.server, a.world.taxId);
     await seen(page, '新增').click();
     await sheetItem(page, '开票业务').click();
     await seen(page, '用户隐私保护提示').waitFor();
@@ -44,11 +29,11 @@ describe('#e2e.notice-in-memory', () => {
     await seen(page, '登录').click();
     const addCode = page.locator('input[placeholder="请输入验证码"]').filter({ visible: true });
     await addCode.waitFor();
-    await addCode.fill(await latestSmsCode(server, second.phone));
-    await dropSessions(server, a.person);
-    const asked = await ask(server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
+    await addCode.fill(await latestSmsCode(walk.server, second.phone));
+    await dropSessions(walk.server, a.person);
+    const asked = await ask(walk.server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });
     assert.equal(asked.status, 202, JSON.stringify(asked.body));
-    const [message] = await messagesOf(server, a.alice.user);
+    const [message] = await messagesOf(walk.server, a.alice.user);
     await seen(page, '登录').click();
     await seen(page, '添加成功').waitFor();
     await seen(page, `${second.phone.slice(0, 3)}****${second.phone.slice(-4)}`).waitFor();
@@ -68,10 +53,10 @@ describe('#e2e.notice-in-memory', () => {
     assert.equal(started.length, 1, 'the tap started the login');
     // The page left before does not take the flow away: the code finishes the request.
     await page.waitForTimeout(500);
-    await code.fill(await latestSmsCode(server, a.person.phone));
+    await code.fill(await latestSmsCode(walk.server, a.person.phone));
     await requestPage.getByText('登录', { exact: true }).click();
     await requestPage.getByText('登录成功，开票业务可以继续').waitFor();
-    assert.equal((await statusOf(server, asked.body.requestId)).status, 'done');
+    assert.equal((await statusOf(walk.server, asked.body.requestId)).status, 'done');
     await page.context().close();
   });
 });

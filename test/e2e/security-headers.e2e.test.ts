@@ -3,37 +3,30 @@
  * sign-in, 个人中心, 租户编辑 with its 解绑 confirm, an account list — raises no Content-Security-
  * Policy violation, and the page may not be framed.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { startTestServer, type TestServer } from '../support/server';
-import { launchBrowser, modalButton, phonePage, seen } from '../support/browser';
+import { modalButton, phonePage, seen } from '../support/browser';
+import { browserWalk } from '../support/walk';
 import { addAccount, bindTo, bureauPerson, member, tenantWithEnterprise } from '../support/etax';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
-
 describe('#e2e.securityHeaders', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startTestServer({ staticDir: h5Dir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const walk = browserWalk();
 
   it('should run the app with no CSP violation, and say in the 解绑 confirm which bindings end', async () => {
-    const world = await tenantWithEnterprise(server);
-    const alice = await member(server, world);
+    const world = await tenantWithEnterprise(walk.server);
+    const alice = await member(walk.server, world);
     for (let i = 0; i < 2; i++) {
-      const id = await addAccount(server, alice.token, world.enterpriseId, await bureauPerson(server, world.taxId));
-      await bindTo(server, alice, id);
+      const id = await addAccount(
+        walk.server,
+        alice.token,
+        world.enterpriseId,
+        await bureauPerson(walk.server, world.taxId),
+      );
+      await bindTo(walk.server, alice, id);
     }
-    const page = await phonePage(browser);
+    const page = await phonePage(walk.browser);
     const violations: string[] = [];
     page.on('console', (msg) => {
       if (/Content Security Policy|Refused to/i.test(msg.text())) violations.push(msg.text());
@@ -43,7 +36,7 @@ describe('#e2e.securityHeaders', () => {
         console.error(`Refused to load: ${e.violatedDirective} ${e.blockedURI}`),
       );
     });
-    const res = await page.goto(`${server.url}/?wxuser=${encodeURIComponent(alice.user)}`);
+    const res = await page.goto(`${walk.server.url}/?wxuser=${encodeURIComponent(alice.user)}`);
     const csp = res?.headers()['content-security-policy'] ?? '';
     assert.match(csp, /frame-ancestors 'none'/);
     assert.match(csp, /script-src 'self'/);
@@ -69,7 +62,7 @@ describe('#e2e.securityHeaders', () => {
     }
     await modalButton(page, '取消').click();
     await page.goto(
-      `${server.url}/?wxuser=${encodeURIComponent(alice.user)}#/packages/accounts/pages/list/index?enterpriseId=${world.enterpriseId}`,
+      `${walk.server.url}/?wxuser=${encodeURIComponent(alice.user)}#/packages/accounts/pages/list/index?enterpriseId=${world.enterpriseId}`,
     );
     await seen(page, /151|1\d\d\*{4}\d{4}/).waitFor();
     assert.deepEqual(violations, []);

@@ -5,18 +5,18 @@
  * message's page logs in again with the SMS code and the list shows 已登录 again. Screenshots of the
  * screens at 320, 375 and 414 px go to E2E_SCREENSHOTS when set.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Browser, Page } from 'playwright-core';
-import { privateDatabase, startTestServer, type TestServer } from '../support/server';
-import { launchBrowser, phonePage, seen } from '../support/browser';
-import { latestSmsCode, type Member } from '../support/etax';
+import type { Page } from 'playwright-core';
+import { privateDatabase } from '../support/server';
+import { seen } from '../support/browser';
+import { browserWalk } from '../support/walk';
+import { latestSmsCode } from '../support/etax';
 import { boundAccount, dropSessions, messagesOf } from '../support/requests';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
 const shots = process.env.E2E_SCREENSHOTS;
 
 async function screenshots(page: Page, name: string) {
@@ -31,40 +31,25 @@ async function screenshots(page: Page, name: string) {
 }
 
 describe('#e2e.session-watch', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startTestServer({
-      staticDir: h5Dir,
+  const walk = browserWalk({
+    server: async () => ({
       // The watch sweeps every session of its database, every second here.
       database: await privateDatabase(),
       env: { SESSION_WATCH_TICK_SECONDS: '1', SESSION_CHECK_INTERVAL_SECONDS: '3' },
-    });
-    browser = await launchBrowser();
+    }),
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await server?.ctx.database.close();
-  });
-
-  async function openAs(who: Member, hashPath: string): Promise<Page> {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/?wxuser=${encodeURIComponent(who.user)}#/${hashPath}`);
-    return page;
-  }
 
   it('should show a drop to its holder and log in again from the message', async () => {
-    const a = await boundAccount(server, { credits: 1 });
-    await dropSessions(server, a.person);
+    const a = await boundAccount(walk.server, { credits: 1 });
+    await dropSessions(walk.server, a.person);
     let message: Awaited<ReturnType<typeof messagesOf>>[number] | undefined;
     for (let i = 0; i < 100 && !message; i++) {
-      [message] = await messagesOf(server, a.alice.user);
+      [message] = await messagesOf(walk.server, a.alice.user);
       if (!message) await sleep(100);
     }
     assert.ok(message, 'the holder’s WeChat holds the drop message');
 
-    const home = await openAs(a.alice, 'pages/index/index');
+    const home = await walk.open(a.alice, 'pages/index/index');
     await seen(home, '我的账号需处理').waitFor();
     await seen(home, '1 个我的账号已掉线或即将到期').waitFor();
     await screenshots(home, 'home-needing');
@@ -75,7 +60,7 @@ describe('#e2e.session-watch', () => {
     await home.context().close();
 
     // One tap on the message: 登录 of that account and channel.
-    const page = await openAs(a.alice, message.page);
+    const page = await walk.open(a.alice, message.page);
     await seen(page, '开票业务').waitFor();
     await screenshots(page, 'relogin');
     // The button, not the page title 登录.
@@ -83,12 +68,12 @@ describe('#e2e.session-watch', () => {
     await loginButton().click();
     const input = page.locator('input[placeholder="请输入验证码"]').filter({ visible: true });
     await input.waitFor();
-    await input.fill(await latestSmsCode(server, a.person.phone));
+    await input.fill(await latestSmsCode(walk.server, a.person.phone));
     await loginButton().click();
     await seen(page, '继续接收登录通知').waitFor();
     await page.context().close();
 
-    const list = await openAs(a.alice, `packages/accounts/pages/list/index?enterpriseId=${a.world.enterpriseId}`);
+    const list = await walk.open(a.alice, `packages/accounts/pages/list/index?enterpriseId=${a.world.enterpriseId}`);
     await seen(list, /已登录/, { exact: false }).waitFor();
     assert.equal(await seen(list, '已掉线').count(), 0, '已掉线 is gone');
     await list.context().close();

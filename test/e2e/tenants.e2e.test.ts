@@ -2,51 +2,34 @@
  * Issue 2 end to end: a new user in the browser build, against the real server with both
  * sandboxes, joins a tenant by its code, sees its enterprises and leaves it; a wrong code is refused.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer, signInAs, uniqueUser, type TestServer } from '../support/server';
-import { launchBrowser, phonePage, seen } from '../support/browser';
+import { signInAs, uniqueUser } from '../support/server';
+import { phonePage, seen } from '../support/browser';
+import { browserWalk } from '../support/walk';
 import { makeTaxId } from '../support/factories';
 
-const h5Dir = path.resolve(__dirname, '../../dist/h5');
-
 describe('#e2e.tenants', () => {
-  let server: TestServer;
-  let browser: Browser;
-  before(async () => {
-    server = await startTestServer({ staticDir: h5Dir });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openAs(user: string, hashPath = ''): Promise<Page> {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/?wxuser=${encodeURIComponent(user)}${hashPath ? `#/${hashPath}` : ''}`);
-    return page;
-  }
+  const walk = browserWalk();
 
   it('should let a new user join a tenant by its code, see its enterprises, and leave it', async () => {
-    const tenant = await server.ops('POST', '/ops/v1/tenants', { name: '端到端测试租户' });
+    const tenant = await walk.server.ops('POST', '/ops/v1/tenants', { name: '端到端测试租户' });
     const taxA = makeTaxId();
     const taxB = makeTaxId();
-    await server.ops('POST', `/ops/v1/tenants/${tenant.body.id}/enterprises`, {
+    await walk.server.ops('POST', `/ops/v1/tenants/${tenant.body.id}/enterprises`, {
       name: '天山甲公司',
       taxId: taxA,
       region: '新疆',
     });
-    await server.ops('POST', `/ops/v1/tenants/${tenant.body.id}/enterprises`, {
+    await walk.server.ops('POST', `/ops/v1/tenants/${tenant.body.id}/enterprises`, {
       name: '丝路乙公司',
       taxId: taxB,
       region: '新疆',
     });
 
     const user = uniqueUser('e2e');
-    const page = await openAs(user);
+    const page = await walk.open(user);
     await seen(page, '还没有关联租户，点击编辑添加').waitFor();
 
     await seen(page, '编辑').click();
@@ -77,13 +60,13 @@ describe('#e2e.tenants', () => {
     await seen(page, '确定').click();
     await seen(page, '还没有关联租户，点击新增添加').waitFor();
     // The server agrees: the same WeChat user, signed in again, has no tenant.
-    const mine = await server.call('GET', '/api/v1/me/tenants', { token: await signInAs(server, user) });
+    const mine = await walk.server.call('GET', '/api/v1/me/tenants', { token: await signInAs(walk.server, user) });
     assert.deepEqual(mine.body, { tenants: [] });
     await page.context().close();
   });
 
   it('should refuse the sixth wrong code within 10 minutes and show the wait time', async () => {
-    const page = await openAs(uniqueUser('e2e'), 'packages/tenants/pages/add/index');
+    const page = await walk.open(uniqueUser('e2e'), 'packages/tenants/pages/add/index');
     const input = page.locator('.tenant-add__input input').filter({ visible: true });
     for (let i = 1; i <= 5; i++) {
       await input.fill(`WRONGCODE${i}XXXXXX`);
@@ -102,8 +85,8 @@ describe('#e2e.tenants', () => {
   });
 
   it('should ask who you are without ?wxuser, and sign that simulated user in', async () => {
-    const page = await phonePage(browser);
-    await page.goto(`${server.url}/`);
+    const page = await phonePage(walk.browser);
+    await page.goto(`${walk.server.url}/`);
     await seen(page, '选择模拟微信用户').waitFor();
     const name = uniqueUser('picker');
     await page.locator('.wx-user-picker__input input').fill(name);
