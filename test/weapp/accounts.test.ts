@@ -1,41 +1,24 @@
 /** The accounts subpackage in the weapp build: each page renders headless with the data the server gives. */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import type { AccountDetail, AccountListResponse, FlowState, SubscriptionsResponse } from '../../types/accounts';
+import type { AccountListResponse } from '../../types/accounts';
 import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
+import { accountDetail, ENTERPRISE, smsStepTo, subscriptionsWith } from './fixtures';
 import { check, openPage, SMS_COUNTDOWN_STARTED } from './launch';
 
-const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
-const account: AccountDetail = {
-  id: 'acc-1',
-  maskedAccount: '151****1832',
-  role: '办税员',
-  permissions: ['issue', 'receive'],
-  loginType: 'manual',
-  bound: 'me',
+const account = accountDetail({
   defaults: ['issue'],
   sessions: { issue: new Date(Date.now() + 3_600_000).toISOString() },
-  can: { login: true, edit: true, delete: true, changeWechat: false, unlock: false },
   notificationsLeft: 2,
-  enterprise,
-  enterpriseAccountCount: 2,
-};
+});
 const list: AccountListResponse = {
-  enterprise: { ...enterprise, tenantName: '上海云票科技有限公司' },
+  enterprise: { ...ENTERPRISE, tenantName: '上海云票科技有限公司' },
   accounts: [account, { ...account, id: 'acc-2', maskedAccount: '139****0001', bound: 'other', defaults: [] }],
   isAdmin: false,
   nextCursor: null,
 };
-const subscriptions: SubscriptionsResponse = {
-  templates: { loginNotice: 'tmpl-login', accountChange: 'tmpl-change' },
-  credits: { 'tmpl-login': 2, 'tmpl-change': 0 },
-};
-const smsStep: FlowState = {
-  flowId: 'flow-1',
-  step: 'sms',
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  sms: { maskedPhone: '151****1832', resendAt: new Date(Date.now() + 60_000).toISOString() },
-};
+const subscriptions = subscriptionsWith(2);
+const smsStep = smsStepTo('151****1832');
 
 function routes(): Routes {
   return {

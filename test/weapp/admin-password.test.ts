@@ -4,26 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { test, type TestContext } from 'node:test';
-import type { AccountDetail, FlowState } from '../../types/accounts';
 import type { AdminListResponse, AuditLogResponse } from '../../types/admin';
 import type { PasswordChangeState, PasswordItem } from '../../types/passwords';
 import { visibleText, WeappHost, type Routes } from '../support/weapp-host';
+import { accountDetail, smsStepTo } from './fixtures';
 import { check, openPage, SMS_COUNTDOWN_STARTED } from './launch';
 
-const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
-const account: AccountDetail = {
-  id: 'acc-1',
-  maskedAccount: '151****1832',
-  role: '财务负责人',
-  permissions: ['issue', 'receive'],
-  loginType: 'manual',
-  bound: 'me',
-  defaults: [],
-  sessions: {},
-  can: { login: true, edit: true, delete: true, changeWechat: false, unlock: false },
-  enterprise,
-  enterpriseAccountCount: 2,
-};
+const account = accountDetail({ role: '财务负责人' });
 const admins: AdminListResponse = {
   enterpriseId: 'ent-1',
   admins: [
@@ -47,12 +34,7 @@ const auditLog: AuditLogResponse = {
     },
   ],
 };
-const smsStep: FlowState = {
-  flowId: 'flow-1',
-  step: 'sms',
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  sms: { maskedPhone: '138****5678', resendAt: new Date(Date.now() + 60_000).toISOString() },
-};
+const smsStep = smsStepTo('138****5678');
 
 const items = (state: PasswordItem['state']): PasswordItem[] => [
   {

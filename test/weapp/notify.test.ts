@@ -1,9 +1,9 @@
 /** The notify subpackage in the weapp build: each page renders headless with the data the server gives. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FlowState, SubscriptionsResponse } from '../../types/accounts';
 import type { LoginRequestListResponse, LoginRequestView } from '../../types/requests';
 import { visibleText, WeappHost } from '../support/weapp-host';
+import { smsStepTo, subscriptionsWith } from './fixtures';
 import { check, openPage, SMS_COUNTDOWN_STARTED } from './launch';
 
 const TOKEN = 'link-token-0123456789abcdef';
@@ -26,16 +26,8 @@ const list: LoginRequestListResponse = {
     { ...request, id: 'req-2', title: '收票认证', channel: 'receive', purpose: 'auth', maskedAccount: '139****0001' },
   ],
 };
-const subscriptions: SubscriptionsResponse = {
-  templates: { loginNotice: 'tmpl-login', accountChange: 'tmpl-change' },
-  credits: { 'tmpl-login': 0, 'tmpl-change': 0 },
-};
-const smsStep: FlowState = {
-  flowId: 'flow-1',
-  step: 'sms',
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  sms: { maskedPhone: '151****1832', resendAt: new Date(Date.now() + 60_000).toISOString() },
-};
+const subscriptions = subscriptionsWith(0);
+const smsStep = smsStepTo('151****1832');
 
 const button = (host: WeappHost, label: string) => {
   const found = host.current.findAll('button').find((b) => visibleText(b).join('') === label);

@@ -5,45 +5,28 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AccountDetail, AccountListResponse, FlowState, SubscriptionsResponse } from '../../types/accounts';
+import type { AccountListResponse } from '../../types/accounts';
 import type { MyTenantsResponse } from '../../types/api';
 import { visibleText } from '../support/weapp-host';
-import { ENTERPRISES, loginAnswer, TENANT } from './fixtures';
+import { accountDetail, ENTERPRISE, ENTERPRISES, loginAnswer, smsStepTo, subscriptionsWith, TENANT } from './fixtures';
 import { check, openPage } from './launch';
 
-const enterprise = { id: 'ent-1', name: '上海云票贸易有限公司', taxId: '91310000MA1FL0000X', region: '上海' };
-const dropped: AccountDetail = {
-  id: 'acc-1',
-  maskedAccount: '151****1832',
-  role: '办税员',
-  permissions: ['issue', 'receive'],
-  loginType: 'manual',
-  bound: 'me',
+const dropped = accountDetail({
   defaults: ['issue'],
   sessions: { receive: new Date(Date.now() + 20 * 60_000).toISOString() },
   dropped: { issue: { at: new Date(Date.now() - 5 * 60_000).toISOString(), cause: 'elsewhere' } },
   expiringSoon: ['receive'],
-  can: { login: true, edit: true, delete: true, changeWechat: false, unlock: false },
   notificationsLeft: 1,
-  enterprise,
   enterpriseAccountCount: 1,
-};
+});
 const list: AccountListResponse = {
-  enterprise: { ...enterprise, tenantName: TENANT.name },
+  enterprise: { ...ENTERPRISE, tenantName: TENANT.name },
   accounts: [dropped],
   isAdmin: false,
   nextCursor: null,
 };
-const subscriptions: SubscriptionsResponse = {
-  templates: { loginNotice: 'tmpl-login', accountChange: 'tmpl-change' },
-  credits: { 'tmpl-login': 1, 'tmpl-change': 0 },
-};
-const smsStep: FlowState = {
-  flowId: 'flow-1',
-  step: 'sms',
-  expiresAt: new Date(Date.now() + 600_000).toISOString(),
-  sms: { maskedPhone: '151****1832', resendAt: new Date(Date.now() + 60_000).toISOString() },
-};
+const subscriptions = subscriptionsWith(1);
+const smsStep = smsStepTo('151****1832');
 const tenants: MyTenantsResponse = {
   tenants: [{ ...TENANT, enterprises: [{ ...ENTERPRISES[0], myNeedingCount: 1 }, ENTERPRISES[1]] }],
 };
