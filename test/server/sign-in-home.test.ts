@@ -5,14 +5,9 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { signIn, startTestServer, type TestServer } from '../support/server';
 import { member } from '../support/etax';
 import { ask, boundAccount } from '../support/requests';
-
-async function signIn(server: TestServer, user: string) {
-  const code = await server.call('POST', '/sandbox/wechat/control/code', { body: { user } });
-  return server.call('POST', '/api/v1/auth/login', { body: { code: code.body.code } });
-}
 
 describe('#auth.login home', () => {
   let server: TestServer;

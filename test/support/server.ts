@@ -185,11 +185,16 @@ export function jsonCaller(base: (path: string) => string, headers: Record<strin
   };
 }
 
-/** Signs a simulated WeChat user in through the sandbox, as the app does; returns the token. */
-export async function signInAs(server: TestServer, user: string): Promise<string> {
+/** The app's sign-in as a simulated WeChat user: a code from the sandbox, then POST /auth/login; its answer. */
+export async function signIn(server: TestServer, user: string) {
   const code = await server.call('POST', '/sandbox/wechat/control/code', { body: { user } });
   if (code.status !== 200) throw new Error(`sandbox code: ${code.status} ${JSON.stringify(code.body)}`);
-  const login = await server.call('POST', '/api/v1/auth/login', { body: { code: code.body.code } });
+  return server.call('POST', '/api/v1/auth/login', { body: { code: code.body.code } });
+}
+
+/** Signs a simulated WeChat user in through the sandbox, as the app does; returns the token. */
+export async function signInAs(server: TestServer, user: string): Promise<string> {
+  const login = await signIn(server, user);
   if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
   return login.body.token as string;
 }
