@@ -95,7 +95,7 @@ export default tseslint.config(
   },
   {
     // CommonJS: build configuration (babel, jest, Taro's config) and jest's module mocks.
-    files: ['*.js', 'config/**/*.ts', 'test/app/mocks/*.js'],
+    files: ['*.js', 'config/**/*.{js,ts}', 'test/app/mocks/*.js'],
     languageOptions: { sourceType: 'commonjs' },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

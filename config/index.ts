@@ -15,6 +15,9 @@ const outputRoot = isH5 ? 'dist/h5' : 'dist/weapp';
  */
 const apiBase = process.env.TARO_APP_API ?? (isH5 ? '' : 'http://127.0.0.1:3000');
 
+/** The engines of the weapp's minimum base library (weapp-targets.js); read by weapp builds only. */
+const weappBrowsers: string[] = isH5 ? [] : require('./weapp-targets');
+
 /** types/ is shared with the server; compile it like src/ so the app can import its constants. */
 const compile = { include: [path.resolve(__dirname, '..', 'types')] };
 
@@ -73,6 +76,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         // WeUI sizes are CSS px (17 px cells); rpx scaling would make them drift from WeChat's own pages.
         pxtransform: { enable: false, config: {} },
+        // Prefixes for the minimum base library's engines, as babel.config.js compiles for them.
+        autoprefixer: { enable: true, config: { overrideBrowserslist: weappBrowsers } },
         cssModules: { enable: false },
       },
       webpackChain(chain) {

@@ -48,6 +48,7 @@ const SHARED = [
   'config/index.ts',
   'config/dev.ts',
   'config/prod.ts',
+  'config/weapp-targets.js',
   'src/index.html',
   'src/sitemap.json',
 ];
