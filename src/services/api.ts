@@ -1,4 +1,3 @@
-import Taro from '@tarojs/taro';
 import type {
   AccountLookupResponse,
   AccountDetail,
@@ -69,22 +68,8 @@ export interface HttpResponse {
 /** Sends one HTTP request; rejects only when no HTTP answer came back. */
 export type HttpTransport = (request: HttpRequest) => Promise<HttpResponse>;
 
-const REQUEST_TIMEOUT_MS = 15_000;
-
-export const taroTransport: HttpTransport = async ({ method, url, data, header }) => {
-  const response = await Taro.request({
-    method,
-    url,
-    data,
-    header,
-    dataType: 'json',
-    timeout: REQUEST_TIMEOUT_MS,
-    // Browser build: never answer from the HTTP cache. Chromium kept a browser link's 410
-    // (link_used) and served it again after the request had ended. WeChat ignores the option.
-    cache: 'no-cache',
-  });
-  return { statusCode: response.statusCode, data: response.data };
-};
+/** How long a call may take before it counts as failed (both transports). */
+export const REQUEST_TIMEOUT_MS = 15_000;
 
 /** Where the app API lives: `${TARO_APP_API}` ('' = the page's own origin, H5 only). */
 export function apiOrigin(): string {
@@ -187,7 +172,8 @@ export interface LinkApi {
 export interface ApiClientOptions {
   /** Origin of the server, without a trailing slash. */
   origin: string;
-  transport?: HttpTransport;
+  /** Taro.request on weapp, fetch in the browser (services/transport.ts). */
+  transport: HttpTransport;
   /** The current session token, if any. */
   getToken: () => string | null;
   /**
@@ -207,7 +193,7 @@ export class ApiClient implements AppApi, AccountsApi, AdminApi, PasswordApi, Lo
   private readonly transport: HttpTransport;
 
   constructor(private readonly options: ApiClientOptions) {
-    this.transport = options.transport ?? taroTransport;
+    this.transport = options.transport;
   }
 
   login(code: string): Promise<LoginResponse> {

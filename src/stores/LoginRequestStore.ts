@@ -21,8 +21,11 @@ export class LoginRequestStore {
   loaded = false;
   loadError: string | null = null;
 
+  /** A load has run (the first one takes the list a sign-in brought before it, if any). */
+  private listedBefore = false;
+
   constructor(private readonly deps: LoginRequestDeps) {
-    makeAutoObservable<LoginRequestStore, 'deps'>(this, { deps: false });
+    makeAutoObservable<LoginRequestStore, 'deps' | 'listedBefore'>(this, { deps: false, listedBefore: false });
   }
 
   /** What the 个人中心 badge shows. */
@@ -39,8 +42,12 @@ export class LoginRequestStore {
 
   /** Fetches the list; the current one stays on screen while it runs and if it fails. */
   async loadList(): Promise<void> {
+    const first = !this.listedBefore;
+    this.listedBefore = true;
     try {
-      if (await this.deps.session?.signedInNow()) return;
+      // A sign-in brought the list: the one this load waited for, or one that ended before the
+      // first load asked (the browser build's head start, services/headStart.ts).
+      if ((await this.deps.session?.signedInNow()) || (first && this.loaded)) return;
       const { requests } = await this.deps.api.loginRequests();
       runInAction(() => this.receive(requests));
     } catch (error) {

@@ -1,6 +1,8 @@
 import { ApiClient, apiOrigin, type HttpTransport } from '../services/api';
+import { takeHeadStart, type HeadStart } from '../services/headStart';
 import { createPlatform, type Platform, type PlatformDeps } from '../services/platform';
 import { taroStorage, type KeyValueStorage } from '../services/storage';
+import { appTransport } from '../services/transport';
 import { AccountStore } from './AccountStore';
 import { AdminStore } from './AdminStore';
 import { FlowStore } from './FlowStore';
@@ -18,6 +20,8 @@ export interface RootStoreOptions {
   storage?: KeyValueStorage;
   /** Builds the platform layer; tests pass a fake. */
   createPlatform?: (deps: PlatformDeps) => Platform;
+  /** Browser build: where the head start's sign-in is taken from (boot.ts); tests pass it on any build. */
+  takeHeadStart?: () => HeadStart | null;
 }
 
 /** Owns the domain stores and wires them to the services. */
@@ -41,7 +45,7 @@ export class RootStore {
     // on 401, and the session signs in through the client. The arrows below are only called later.
     this.api = new ApiClient({
       origin: options.origin ?? apiOrigin(),
-      transport: options.transport,
+      transport: options.transport ?? appTransport(),
       getToken: () => this.session.validToken(),
       onUnauthorized: () => this.session.signIn(),
     });
@@ -64,6 +68,8 @@ export class RootStore {
         this.tenants.receive(home.tenants);
         this.loginRequests.receive(home.loginRequests);
       },
+      // Not in the weapp build, which has no boot.ts: nothing of it is shipped there.
+      takeHeadStart: options.takeHeadStart ?? (process.env.TARO_ENV === 'h5' ? takeHeadStart : undefined),
     });
     this.tenants = new TenantStore({ api: this.api, session: this.session });
     this.privacy = new PrivacyStore({ platform: this.platform, storage });

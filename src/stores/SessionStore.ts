@@ -1,17 +1,10 @@
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { LoginResponse } from '../../types/api';
+import type { HeadStart } from '../services/headStart';
 import type { Platform } from '../services/platform';
+import { storedSessionOf, tokenUsable, type StoredSession } from '../services/session';
 import { StorageKeys, type KeyValueStorage } from '../services/storage';
 import { errorMessage } from './errors';
-
-/** What is kept in storage between launches. */
-interface StoredSession {
-  token: string;
-  expiresAt: string;
-  userId: string;
-  /** Platform.userKey() when the session was made (the browser build's simulated user). */
-  userKey: string | null;
-}
 
 export type SessionStatus = 'signedOut' | 'signingIn' | 'signedIn' | 'failed';
 
@@ -22,10 +15,9 @@ export interface SessionDeps {
   now?: () => number;
   /** Every successful sign-in's answer, which carries 个人中心's data: the stores take theirs from it. */
   onSignedIn?: (response: LoginResponse) => void;
+  /** Browser build: the sign-in boot.ts started before the app's script arrived (services/headStart.ts). */
+  takeHeadStart?: () => HeadStart | null;
 }
-
-/** A token this close to its expiry is treated as expired, so a call does not fail mid-flight. */
-const EXPIRY_MARGIN_MS = 30_000;
 
 /** F1: the session token, and signing in (again) through the platform's login code. */
 export class SessionStore {
@@ -66,9 +58,7 @@ export class SessionStore {
   /** The token to send, or null when there is none or it has expired. */
   validToken(): string | null {
     const session = this.session;
-    if (!session) return null;
-    const expiresAt = Date.parse(session.expiresAt);
-    if (Number.isFinite(expiresAt) && expiresAt - EXPIRY_MARGIN_MS <= this.now()) return null;
+    if (!session || !tokenUsable(session, this.now())) return null;
     return session.token;
   }
 
@@ -136,8 +126,7 @@ export class SessionStore {
     this.status = 'signingIn';
     this.error = null;
     try {
-      const code = await this.deps.platform.login();
-      const response = await this.deps.api.login(code);
+      const response = (await this.headStartAnswer()) ?? (await this.deps.api.login(await this.deps.platform.login()));
       runInAction(() => {
         this.session = {
           token: response.token,
@@ -160,15 +149,24 @@ export class SessionStore {
     }
   }
 
+  /** The answer of the head start's sign-in, when it signed in as this user; null to sign in here. */
+  private async headStartAnswer(): Promise<LoginResponse | null> {
+    const headStart = this.deps.takeHeadStart?.();
+    if (!headStart || headStart.userKey !== this.deps.platform.userKey()) return null;
+    // A failed one is tried once more here, as any first sign-in would be.
+    return headStart.response.catch(() => null);
+  }
+
   private restore(): void {
     const stored = this.deps.storage.get<StoredSession>(StorageKeys.session);
     if (!stored || typeof stored.token !== 'string') return;
     // A different simulated user (e.g. a new ?wxuser=) must not inherit the previous one's session.
-    if (stored.userKey !== this.deps.platform.userKey()) {
+    const session = storedSessionOf(stored, this.deps.platform.userKey());
+    if (!session) {
       this.deps.storage.remove(StorageKeys.session);
       return;
     }
-    this.session = stored;
+    this.session = session;
     if (this.validToken()) this.status = 'signedIn';
   }
 

@@ -40,11 +40,14 @@ export class TenantStore {
   unbindingId: string | null = null;
 
   private loadingRequest: Promise<void> | null = null;
+  /** A load has run (the first one takes the list a sign-in brought before it, if any). */
+  private loadedBefore = false;
 
   constructor(private readonly deps: TenantDeps) {
-    makeAutoObservable<TenantStore, 'deps' | 'loadingRequest' | 'joinClock'>(this, {
+    makeAutoObservable<TenantStore, 'deps' | 'loadingRequest' | 'loadedBefore' | 'joinClock'>(this, {
       deps: false,
       loadingRequest: false,
+      loadedBefore: false,
       joinClock: false,
     });
   }
@@ -205,8 +208,12 @@ export class TenantStore {
   private async fetchTenants(): Promise<void> {
     this.loading = true;
     this.loadError = null;
+    const first = !this.loadedBefore;
+    this.loadedBefore = true;
     try {
-      if (await this.deps.session?.signedInNow()) {
+      // A sign-in brought the list: the one this load waited for, or one that ended before the
+      // first load asked (the browser build's head start, services/headStart.ts).
+      if ((await this.deps.session?.signedInNow()) || (first && this.loaded)) {
         runInAction(() => {
           this.loading = false;
         });

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { taroTransport } from '../../../src/services/api';
+import { taroTransport } from '../../../src/services/transport';
 
 describe('#taroTransport', () => {
   it('should never let the browser answer from its HTTP cache (a link’s 410 was served again)', async () => {

@@ -6,9 +6,10 @@
  */
 import { fireEvent, screen, within } from '@testing-library/react';
 import HomePage from '../../../src/pages/index/index';
+import { startHeadStart } from '../../../src/services/headStart';
 import { StorageKeys, createMemoryStorage } from '../../../src/services/storage';
 import { taroMock } from '../mocks/taro';
-import { createTestApp } from '../support/app';
+import { createFakePlatform, createTestApp } from '../support/app';
 import { createFakeServer } from '../support/fakeServer';
 import { installFakeRequests } from '../support/fakeRequests';
 import { enterprise, tenant } from '../support/fixtures';
@@ -50,6 +51,33 @@ describe('#pages.home first screen', () => {
     expect(sent(app)).toEqual(['POST /api/v1/auth/login']);
   });
 
+  it('should take the data of a sign-in that ended before the page asked (the browser build’s head start)', async () => {
+    const fake = installFakeRequests(createFakeServer());
+    fake.server.addMember(
+      'alice',
+      tenant({ name: '金蝶演示租户', enterprises: [enterprise({ name: '首屏测试有限公司' })] }),
+    );
+    fake.addRequest({ id: 'pending-1', holder: 'alice' });
+    const storage = createMemoryStorage();
+    // boot.ts, before the app's script has arrived; its answer is in by the time the app runs.
+    const headStart = startHeadStart({
+      location: { search: '?wxuser=alice', hash: '' },
+      storage,
+      transport: fake.server.transport,
+      origin: 'http://api.test',
+    });
+    await headStart?.response;
+    const platform = Object.assign(createFakePlatform('alice'), { kind: 'h5' as const, userKey: () => 'alice' });
+    const app = createTestApp({ server: fake.server, storage, platform });
+    await app.store.session.ensureSignedIn();
+
+    renderPage(HomePage, app);
+
+    await seesHome();
+    expect(platform.loginCalls).toBe(0);
+    expect(sent(app)).toEqual(['POST /sandbox/wechat/control/code', 'POST /api/v1/auth/login']);
+  });
+
   it('should send a returning user’s stored token with the data requests at once, without signing in', async () => {
     const first = setup();
     await first.store.session.signIn();
@@ -81,10 +109,12 @@ describe('#pages.home first screen', () => {
   });
 
   it('should sign in again once when the server no longer accepts the stored token', async () => {
-    const app = setup();
-    await app.store.session.signIn();
-    app.server.expireAllTokens();
-    app.server.requests.length = 0;
+    const first = setup();
+    await first.store.session.signIn();
+    first.server.expireAllTokens();
+    first.server.requests.length = 0;
+    // The next launch, with the stored token the server no longer accepts (the same phone's WeChat).
+    const app = createTestApp({ server: first.server, storage: first.storage, platform: first.platform });
 
     renderPage(HomePage, app);
 

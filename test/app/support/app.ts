@@ -1,4 +1,5 @@
 import type { BiometricAnswer, Platform, PrivacyAnswer, SubscribeMessageAnswer } from '../../../src/services/platform';
+import { takeHeadStart } from '../../../src/services/headStart';
 import { createMemoryStorage, type KeyValueStorage } from '../../../src/services/storage';
 import { RootStore } from '../../../src/stores';
 import { createFakeServer, type FakeServer } from './fakeServer';
@@ -85,6 +86,8 @@ export function createTestApp(
     transport: server.transport,
     storage,
     createPlatform: () => platform,
+    // The browser build's head start (services/headStart.ts): null unless a test started one.
+    takeHeadStart,
   });
   return { store, server, platform, storage };
 }
