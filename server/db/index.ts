@@ -53,7 +53,10 @@ async function openPostgres(
   poolSize: number | undefined,
   onClose: () => Promise<void>,
 ): Promise<Database> {
-  const pool = new Pool({ connectionString: url, max: poolSize ?? 10 });
+  // jit=off: our statements are short and run often; a PostgreSQL built with JIT (Debian's is, on by
+  // default) compiled the account list's plan on every call — the list ran at half the speed (issue 9
+  // bench, same run). The embedded PostgreSQL has no JIT, so both engines now plan alike.
+  const pool = new Pool({ connectionString: url, max: poolSize ?? 10, options: '-c jit=off' });
   // A dropped idle connection must not crash the process.
   pool.on('error', () => {});
   const db = drizzle(pool, { schema }) as unknown as Db;

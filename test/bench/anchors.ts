@@ -45,7 +45,8 @@ async function main() {
   const port = await freePort();
   const app = Fastify({ logger: false });
   if (process.env.ANCHOR === 'floor') {
-    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+    // As the server's pool (server/db/index.ts): no JIT for short statements.
+    const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c jit=off' });
     const enterpriseId = process.env.ENTERPRISE_ID!;
     const userId = process.env.USER_ID!;
     app.get('/accounts', async () => {
