@@ -8,6 +8,7 @@ import { and, count, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Db, Tx } from '../db';
+import { preparedSql } from '../db/prepared';
 import {
   accountBindings,
   enterpriseAdmins,
@@ -19,7 +20,7 @@ import {
   tenantMembers,
   tenants,
 } from '../db/schema';
-import { needsHolder, watchRecords, watchState } from './session-records';
+import { byAccount, needsHolder, watchRecords, watchState } from './session-records';
 import { AppError, errors } from '../http/errors';
 import type { AppContext } from '../context';
 import type { Config } from '../config';
@@ -92,7 +93,7 @@ type ViewRow = {
   boundUserId: string | null;
 };
 type ViewSession = { accountId: string; channel: Channel; expiresAt: Date };
-type ViewRecord = Parameters<typeof watchState>[2][number];
+type ViewRecord = Parameters<typeof watchState>[2][number] & { accountId: string };
 
 /** The views of these accounts for this user, from their live sessions and watch records. */
 function toViews(
@@ -105,7 +106,10 @@ function toViews(
   const { userId, isAdmin, notificationsLeft } = viewer;
   const now = Date.now();
   const soon = now + config.SESSION_REMINDER_LEAD_MINUTES * 60_000;
+  const sessionsOf = byAccount(sessions);
+  const recordsOf = byAccount(records);
   return rows.map(({ account: a, boundUserId }) => {
+    const own = sessionsOf.get(a.id) ?? [];
     const standing: Standing = { userId, boundUserId, isAdmin };
     const view: AccountView = {
       id: a.id,
@@ -118,16 +122,14 @@ function toViews(
         ...(a.defaultIssue ? (['issue'] as Channel[]) : []),
         ...(a.defaultReceive ? (['receive'] as Channel[]) : []),
       ],
-      sessions: Object.fromEntries(
-        sessions.filter((s) => s.accountId === a.id).map((s) => [s.channel, s.expiresAt.toISOString()]),
-      ),
+      sessions: Object.fromEntries(own.map((s) => [s.channel, s.expiresAt.toISOString()])),
       can: capabilities(standing, a.lockedAt !== null),
     };
     if (a.authValidUntil && a.authValidUntil.getTime() > now) view.authValidUntil = a.authValidUntil.toISOString();
     if (a.lockedAt)
       view.locked = { reason: a.lockReason ?? '', byPassword: a.lockedByPassword, at: a.lockedAt.toISOString() };
     if (boundUserId === userId) view.notificationsLeft = notificationsLeft;
-    const { dropped, expiringSoon } = watchState(a, sessions, records, now, soon);
+    const { dropped, expiringSoon } = watchState(a, own, recordsOf.get(a.id) ?? [], now, soon);
     const shown = CHANNELS.flatMap((c) => {
       const d = dropped[c];
       return d ? [[c, { at: d.at.toISOString(), cause: d.cause }]] : [];
@@ -187,43 +189,34 @@ function decodeCursor(cursor: string): Position {
 }
 
 /**
- * 电子税局账号管理 (F4): the enterprise's accounts, oldest first, a page at a time when `limit` is
- * given. The app's hot path: one statement answers whether I may see the enterprise, the page of its
- * accounts with their bindings, their live sessions and watch records, and my credits — built as
- * JSON by PostgreSQL, mapped by toViews. 搜索 matches only what the list shows (the last four
- * characters) or what the searcher already knows whole (the account, the holder's 姓名), so it
- * cannot uncover the masked part of an account.
+ * The list's statement, prepared once per variant (search or not, a next page or the first): every
+ * open of 电子税局账号管理 runs it, so PostgreSQL neither parses nor plans it per call.
  */
-export async function listAccounts(
-  deps: Deps,
-  userId: string,
-  enterpriseId: string,
-  page: AccountListQueryOutput = {},
-): Promise<AccountListResponse> {
-  const loginNotice = templateIds(deps.config).loginNotice;
-  const after = page.cursor ? decodeCursor(page.cursor) : null;
-  const q = page.q || null;
-  const filters = [sql`a.enterprise_id = ${enterpriseId}`];
-  if (q)
-    filters.push(sql`(a.account = ${normalizeAccount(q)} or a.person_name = ${q}
+function listStatement(db: Db, variant: { search: boolean; after: boolean }) {
+  const name = `account_list${variant.search ? '_search' : ''}${variant.after ? '_after' : ''}`;
+  return preparedSql<ListRow>(db, name, () => {
+    const userId = sql.placeholder('userId');
+    const filters = [sql`a.enterprise_id = ${sql.placeholder('enterpriseId')}`];
+    if (variant.search) {
+      const q = sql.placeholder('q');
+      filters.push(sql`(a.account = ${sql.placeholder('qAccount')} or a.person_name = ${q}
       or (char_length(a.account) > 7 and strpos(right(a.account, 4), ${q}) > 0))`);
-  if (after)
-    filters.push(
-      sql`(a.created_at, a.id) > (timestamptz 'epoch' + ${after.pos}::bigint * interval '1 microsecond', ${after.id}::uuid)`,
-    );
-  // One more than asked: whether a next page exists.
-  const take = page.limit === undefined ? null : page.limit + 1;
-  const result = (await deps.db.execute(sql`
+    }
+    if (variant.after)
+      filters.push(
+        sql`(a.created_at, a.id) > (timestamptz 'epoch' + ${sql.placeholder('afterPos')}::bigint * interval '1 microsecond', ${sql.placeholder('afterId')}::uuid)`,
+      );
+    return sql`
     with page as (
       select a.*, b.user_id as bound_user_id
       from ${etaxAccounts} a left join ${accountBindings} b on b.account_id = a.id
       where ${sql.join(filters, sql` and `)}
       order by a.created_at, a.id
-      limit ${take}
+      limit ${sql.placeholder('take')}::int
     )
     select e.id, e.name, e.tax_id, e.region, t.name as tenant_name,
       exists (select 1 from ${enterpriseAdmins} ea where ea.enterprise_id = e.id and ea.user_id = ${userId}) as is_admin,
-      (select sc.credits from ${subscribeCredits} sc where sc.user_id = ${userId} and sc.template_id = ${loginNotice}) as credits,
+      (select sc.credits from ${subscribeCredits} sc where sc.user_id = ${userId} and sc.template_id = ${sql.placeholder('loginNotice')}) as credits,
       coalesce((
         select json_agg(json_build_object(
           'id', a.id, 'account', a.account, 'role', a.role, 'permissions', a.permissions, 'loginType', a.login_type,
@@ -248,7 +241,39 @@ export async function listAccounts(
     from ${enterprises} e
     join ${tenants} t on t.id = e.tenant_id
     join ${tenantMembers} m on m.tenant_id = e.tenant_id and m.user_id = ${userId}
-    where e.id = ${enterpriseId}`)) as unknown as { rows: ListRow[] };
+    where e.id = ${sql.placeholder('enterpriseId')}`;
+  });
+}
+
+/**
+ * 电子税局账号管理 (F4): the enterprise's accounts, oldest first, a page at a time when `limit` is
+ * given. The app's hot path: one statement answers whether I may see the enterprise, the page of its
+ * accounts with their bindings, their live sessions and watch records, and my credits — built as
+ * JSON by PostgreSQL, mapped by toViews. 搜索 matches only what the list shows (the last four
+ * characters) or what the searcher already knows whole (the account, the holder's 姓名), so it
+ * cannot uncover the masked part of an account.
+ */
+export async function listAccounts(
+  deps: Deps,
+  userId: string,
+  enterpriseId: string,
+  page: AccountListQueryOutput = {},
+): Promise<AccountListResponse> {
+  const after = page.cursor ? decodeCursor(page.cursor) : null;
+  const q = page.q || null;
+  // One more than asked: whether a next page exists.
+  const take = page.limit === undefined ? null : page.limit + 1;
+  const statement = listStatement(deps.db, { search: q !== null, after: after !== null });
+  const result = await statement.execute({
+    enterpriseId,
+    userId,
+    loginNotice: templateIds(deps.config).loginNotice,
+    take,
+    q,
+    qAccount: q === null ? null : normalizeAccount(q),
+    afterPos: after?.pos ?? null,
+    afterId: after?.id ?? null,
+  });
   const [e] = result.rows;
   if (!e) throw errors.notFound('企业不存在或您未关联其租户');
   const more = page.limit !== undefined && e.accounts.length > page.limit;
@@ -397,8 +422,18 @@ export const accountFigures =
       const state = theirs.some((a) => a.userId === userId) ? 'me' : theirs.length > 0 ? 'other' : 'none';
       const sessions = (r.sessions ?? []).map((x) => ({ ...x, expiresAt: new Date(x.expiresAt) }));
       const records = (r.records ?? []).map((x) => ({ ...x, droppedAt: date(x.droppedAt) }));
+      const sessionsOf = byAccount(sessions);
+      const recordsOf = byAccount(records);
       const needing = (r.bound ?? []).filter((a) =>
-        needsHolder(watchState({ ...a, authValidUntil: date(a.authValidUntil) }, sessions, records, now, soon)),
+        needsHolder(
+          watchState(
+            { ...a, authValidUntil: date(a.authValidUntil) },
+            sessionsOf.get(a.id) ?? [],
+            recordsOf.get(a.id) ?? [],
+            now,
+            soon,
+          ),
+        ),
       ).length;
       figures.set(r.id, {
         accountCount: Number(r.accounts),

@@ -98,18 +98,32 @@ export function standingDrop(
   return { at: record.droppedAt, cause: record.dropCause, reason: record.dropReason ?? '' };
 }
 
-/** What the watch says of one account for its holder: 已掉线 per channel, 即将到期 (channels, auth). */
+/** Rows grouped by their account in one pass, so that shaping N accounts is not N scans of every row. */
+export function byAccount<T extends { accountId: string }>(rows: T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = grouped.get(row.accountId);
+    if (list) list.push(row);
+    else grouped.set(row.accountId, [row]);
+  }
+  return grouped;
+}
+
+/**
+ * What the watch says of one account for its holder: 已掉线 per channel, 即将到期 (channels, auth).
+ * `sessions` and `records` are this account's own (byAccount).
+ */
 export function watchState(
-  account: { id: string; permissions: Channel[]; authValidUntil: Date | null },
-  sessions: { accountId: string; channel: Channel; expiresAt: Date }[],
-  records: Pick<SessionWatchRow, 'accountId' | 'subject' | 'droppedAt' | 'dropCause' | 'dropReason'>[],
+  account: { permissions: Channel[]; authValidUntil: Date | null },
+  sessions: { channel: Channel; expiresAt: Date }[],
+  records: Pick<SessionWatchRow, 'subject' | 'droppedAt' | 'dropCause' | 'dropReason'>[],
   now: number,
   soon: number,
 ): { dropped: Partial<Record<Channel, Drop>>; expiringSoon: (Channel | 'auth')[] } {
-  const own = sessions.filter((s) => s.accountId === account.id && s.expiresAt.getTime() > now);
+  const own = sessions.filter((s) => s.expiresAt.getTime() > now);
   const dropped: Partial<Record<Channel, Drop>> = {};
   for (const channel of account.permissions) {
-    const record = records.find((r) => r.accountId === account.id && r.subject === channel);
+    const record = records.find((r) => r.subject === channel);
     const drop = standingDrop(
       record,
       own.find((s) => s.channel === channel),

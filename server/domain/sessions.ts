@@ -5,6 +5,7 @@
  */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import { appSessions, users } from '../db/schema';
 import { randomToken, sha256, type SecretBox } from '../crypto/secrets';
 
@@ -37,17 +38,22 @@ export async function signIn(
 
 /** The user of a live token, or null when unknown, expired or revoked. */
 export async function authenticate(db: Db, token: string): Promise<{ userId: string; sessionId: string } | null> {
-  const [row] = await db
-    .select({ userId: appSessions.userId, sessionId: appSessions.id })
-    .from(appSessions)
-    .where(
-      and(
-        eq(appSessions.tokenHash, sha256(token)),
-        gt(appSessions.expiresAt, new Date()),
-        isNull(appSessions.revokedAt),
-      ),
-    )
-    .limit(1);
+  // Every app request runs this first: prepared once.
+  const statement = prepared(db, 'authenticate', (name) =>
+    db
+      .select({ userId: appSessions.userId, sessionId: appSessions.id })
+      .from(appSessions)
+      .where(
+        and(
+          eq(appSessions.tokenHash, sql.placeholder('tokenHash')),
+          gt(appSessions.expiresAt, sql.placeholder('now')),
+          isNull(appSessions.revokedAt),
+        ),
+      )
+      .limit(1)
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ tokenHash: sha256(token), now: new Date() });
   return row ?? null;
 }
 
