@@ -62,5 +62,11 @@ export const DROP_CAUSES = ['elsewhere', 'expired'] as const;
 export type DropCause = (typeof DROP_CAUSES)[number];
 export const DROP_CAUSE_LABELS: Record<DropCause, string> = { elsewhere: '另一处登录', expired: '到期' };
 
+/**
+ * Accounts per page the app asks for in 电子税局账号管理: a page's setData stays far below WeChat's
+ * limits (an account card is ~1.2 KB of data and ~20 nodes).
+ */
+export const ACCOUNT_PAGE_SIZE = 20;
+
 /** The most accounts one page of 电子税局账号管理 may ask for (GET …/accounts?limit=). */
 export const ACCOUNT_PAGE_MAX = 100;

@@ -7,18 +7,12 @@ import type {
   AccountView,
   RecentLogin,
 } from '../../types/accounts';
-import { ACCOUNT_PAGE_MAX } from '../../types/domain';
+import { ACCOUNT_PAGE_MAX, ACCOUNT_PAGE_SIZE } from '../../types/domain';
 import type { Channel } from '../../types/domain';
 import type { SubscribeResults } from '../services/api';
 import { errorMessage } from './errors';
 import type { ProveBiometric } from './SoterStore';
 import type { SoterProof } from '../../types/soter';
-
-/**
- * Accounts per page of 电子税局账号管理: a page's setData stays far below WeChat's limits (an
- * account card is ~1.2 KB of data and ~20 nodes).
- */
-export const ACCOUNT_PAGE_SIZE = 20;
 
 /** Where a page of the list began: the cursor it was asked with, and how many accounts came before. */
 interface PageStart {

@@ -35,7 +35,19 @@ import {
   type World,
 } from '../support/etax';
 import { accept } from '../support/requests';
-import { ROOT, cpuMs, rssMb, startEntry, stopChild, treePssMb, waitForOk, type Proc } from './procs';
+import { ACCOUNT_PAGE_SIZE } from '../../types/domain';
+import {
+  ROOT,
+  cpuMs,
+  namedCpuMs,
+  rssMb,
+  startEntry,
+  stopChild,
+  treeCpuMs,
+  treePssMb,
+  waitForOk,
+  type Proc,
+} from './procs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 3);
@@ -54,6 +66,15 @@ interface Load {
   p99: number;
   errors: number;
   bytes: number;
+  /** CPU ms per answered request: of the process answering, and of the database's processes. */
+  appCpu: number;
+  dbCpu: number;
+}
+
+/** Whose CPU a load is charged to: the answering process, and the database's processes. */
+interface CpuOf {
+  app: () => number;
+  db: () => number;
 }
 
 interface Target {
@@ -89,7 +110,10 @@ async function cannon(t: Target, seconds: number): Promise<Load> {
     p99: r.latency.p99,
     errors: r.errors + r.non2xx,
     bytes: r.requests.total ? r.throughput.total / r.requests.total : 0,
-  };
+    appCpu: NaN,
+    dbCpu: NaN,
+    requests: r.requests.total,
+  } as Load & { requests: number };
 }
 
 /**
@@ -100,6 +124,7 @@ function markPhase(label: string, startUs: bigint) {
   const dir = process.env.BENCH_CPU_PROF;
   if (!dir) return;
   const endUs = process.hrtime.bigint() / 1000n;
+  fs.mkdirSync(dir, { recursive: true });
   fs.appendFileSync(
     path.join(dir, 'phases.jsonl'),
     JSON.stringify({ label, startUs: Number(startUs), endUs: Number(endUs) }) + '\n',
@@ -107,13 +132,17 @@ function markPhase(label: string, startUs: bigint) {
 }
 
 /** A warm-up second, then REPEAT runs; the medians. `during` samples something while load runs. */
-async function measure(label: string, t: Target, during?: () => void): Promise<Load> {
+async function measure(label: string, t: Target, cpu: CpuOf, during?: () => void): Promise<Load> {
   await cannon(t, 1);
   const startUs = process.hrtime.bigint() / 1000n;
   const runs: Load[] = [];
   for (let i = 0; i < REPEAT; i++) {
     const timer = during ? setInterval(during, 500) : undefined;
-    runs.push(await cannon(t, SECONDS));
+    const [app0, db0] = [cpu.app(), cpu.db()];
+    const run = (await cannon(t, SECONDS)) as Load & { requests: number };
+    run.appCpu = (cpu.app() - app0) / run.requests;
+    run.dbCpu = (cpu.db() - db0) / run.requests;
+    runs.push(run);
     if (timer) clearInterval(timer);
   }
   markPhase(label, startUs);
@@ -123,6 +152,8 @@ async function measure(label: string, t: Target, during?: () => void): Promise<L
     p99: median(runs.map((r) => r.p99)),
     errors: runs.reduce((n, r) => n + r.errors, 0),
     bytes: median(runs.map((r) => r.bytes)),
+    appCpu: median(runs.map((r) => r.appCpu)),
+    dbCpu: median(runs.map((r) => r.dbCpu)),
   };
 }
 
@@ -219,8 +250,8 @@ interface MixResult {
 
 /**
  * USERS people using the app at once for MIX_SECONDS: each signs in afresh, then opens the home page,
- * an enterprise's account list, an account, with 0.5–1.5 s between taps; the invoice system asks for
- * sessions meanwhile (one ask per ten taps).
+ * an enterprise's account list (its first page, as the app asks for it), an account, with 0.5–1.5 s
+ * between taps; the invoice system asks for sessions meanwhile (one ask per ten taps).
  */
 async function mixedUsers(serverUrl: string, sandboxUrl: string, opsToken: string, s: Setup): Promise<MixResult> {
   const latencies: number[] = [];
@@ -275,7 +306,12 @@ async function mixedUsers(serverUrl: string, sandboxUrl: string, opsToken: strin
       const step = tap % 3;
       if (step === 0) await timed('tenants', `${serverUrl}/api/v1/me/tenants`, auth);
       else if (step === 1)
-        await timed('list', `${serverUrl}/api/v1/enterprises/${s.world.enterpriseId}/accounts`, auth);
+        // As the app opens 电子税局账号管理: its first page (AccountStore).
+        await timed(
+          'list',
+          `${serverUrl}/api/v1/enterprises/${s.world.enterpriseId}/accounts?limit=${ACCOUNT_PAGE_SIZE}`,
+          auth,
+        );
       else {
         const id = s.accountIds[Math.floor(Math.random() * s.accountIds.length)];
         await timed('account', `${serverUrl}/api/v1/accounts/${id}`, auth);
@@ -361,7 +397,11 @@ async function runOn(
     };
 
     console.log(`bench (${name}): loads of ${SECONDS} s × ${REPEAT} at ${CONNECTIONS} connections…`);
-    const skipped: Load = { rps: NaN, p50: NaN, p99: NaN, errors: 0, bytes: NaN };
+    const skipped: Load = { rps: NaN, p50: NaN, p99: NaN, errors: 0, bytes: NaN, appCpu: NaN, dbCpu: NaN };
+    // The database's CPU: the embedded cluster's processes, or every `postgres` process of the server
+    // at DATABASE_URL (on a shared server, others' queries are counted too).
+    const dbCpu = () => (dbPid() ? treeCpuMs(dbPid()!) : namedCpuMs('postgres'));
+    const serverCpu: CpuOf = { app: () => cpuMs(server.child.pid!), db: dbCpu };
     let floor = skipped;
     if (wanted('list')) {
       floorProc = await startEntry('test/bench/anchors.ts', {
@@ -370,7 +410,12 @@ async function runOn(
         ENTERPRISE_ID: s.world.enterpriseId,
         USER_ID: s.alice.userId,
       });
-      floor = await measure(`${name} floor`, { url: `${floorProc.ready.url}/accounts` });
+      const floorPid = floorProc.child.pid!;
+      floor = await measure(
+        `${name} floor`,
+        { url: `${floorProc.ready.url}/accounts` },
+        { app: () => cpuMs(floorPid), db: dbCpu },
+      );
       await floorProc.stop();
       floorProc = undefined;
     }
@@ -379,21 +424,29 @@ async function runOn(
       : await measure(
           `${name} list`,
           { url: `${server.url}/api/v1/enterprises/${s.world.enterpriseId}/accounts`, token: s.alice.token },
+          serverCpu,
           sample,
         );
     const tenants = !wanted('tenants')
       ? skipped
-      : await measure(`${name} tenants`, { url: `${server.url}/api/v1/me/tenants`, token: s.alice.token }, sample);
+      : await measure(
+          `${name} tenants`,
+          { url: `${server.url}/api/v1/me/tenants`, token: s.alice.token },
+          serverCpu,
+          sample,
+        );
     const ask = (account: string, channel: string) => ({
       url: `${server.url}/ops/v1/tax-sessions`,
       method: 'POST' as const,
       token: opsToken,
       body: { taxId: s.world.taxId, channel, purpose: 'login', account },
     });
-    const ready = !wanted('ready') ? skipped : await measure(`${name} ready`, ask(s.readyAccount, 'issue'), sample);
+    const ready = !wanted('ready')
+      ? skipped
+      : await measure(`${name} ready`, ask(s.readyAccount, 'issue'), serverCpu, sample);
     const pending = !wanted('pending')
       ? skipped
-      : await measure(`${name} pending`, ask(s.pendingAccount, 'receive'), sample);
+      : await measure(`${name} pending`, ask(s.pendingAccount, 'receive'), serverCpu, sample);
 
     console.log(`bench (${name}): ${USERS} users for ${MIX_SECONDS} s…`);
     const timer = setInterval(sample, 1000);
@@ -469,6 +522,7 @@ async function freshDatabase(url: string): Promise<{ url: string; drop: () => Pr
 
 const f0 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(0));
 const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(1));
+const f2 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(2));
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
 
 function table(rows: string[][]): string {
@@ -492,7 +546,8 @@ export async function loadBench(): Promise<void> {
   try {
     const helloProc = await startEntry('test/bench/anchors.ts', { ANCHOR: 'hello' });
     console.log(`bench: hello-world anchor…`);
-    hello = await measure('hello', { url: helloProc.ready.url as string });
+    const helloPid = helloProc.child.pid!;
+    hello = await measure('hello', { url: helloProc.ready.url as string }, { app: () => cpuMs(helloPid), db: () => 0 });
     await helloProc.stop();
 
     if (DB_ONLY !== 'postgres') runs.push(await runOn('embedded', sandboxUrl, { dataDir: path.join(tmp, 'embedded') }));
@@ -526,7 +581,10 @@ export async function loadBench(): Promise<void> {
       .map((l) => l.toFixed(1))
       .join(', ')}`,
   );
-  const rows: string[][] = [['', 'database', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'KB', 'of floor', 'of hello']];
+  const rows: string[][] = [
+    ['', 'database', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'KB', 'of floor', 'of hello', 'CPU ms/req app + db'],
+  ];
+  const cpu = (l: Load) => `${f2(l.appCpu)} + ${f2(l.dbCpu)}`;
   rows.push([
     'hello-world (bare Fastify)',
     '—',
@@ -537,6 +595,7 @@ export async function loadBench(): Promise<void> {
     f1(h.bytes / 1024),
     '',
     '100 %',
+    cpu(h),
   ]);
   for (const r of runs) {
     const line = (label: string, l: Load, ofFloor: boolean) =>
@@ -550,6 +609,7 @@ export async function loadBench(): Promise<void> {
         f1(l.bytes / 1024),
         ofFloor ? pct(l.rps, r.floor.rps) : '',
         pct(l.rps, h.rps),
+        cpu(l),
       ]);
     line('floor: Fastify + pg, 1 query', r.floor, false);
     line(`GET accounts (${ACCOUNTS})`, r.list, true);

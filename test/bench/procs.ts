@@ -91,8 +91,8 @@ export function rssMb(pid: number): number {
   return kb ? Number(kb) / 1024 : 0;
 }
 
-/** Proportional memory (shared pages split among their users) of a process and all its descendants, MB. */
-export function treePssMb(pid: number): number {
+/** A process and all its descendants. */
+function tree(pid: number): number[] {
   const children = new Map<number, number[]>();
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -100,12 +100,33 @@ export function treePssMb(pid: number): number {
     const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN;
     if (!Number.isNaN(ppid)) children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
   }
-  let total = 0;
+  const all: number[] = [];
   const visit = (p: number) => {
-    const kb = /Pss:\s+(\d+)/.exec(readProc(p, 'smaps_rollup') ?? '')?.[1];
-    total += kb ? Number(kb) / 1024 : 0;
+    all.push(p);
     for (const c of children.get(p) ?? []) visit(c);
   };
   visit(pid);
+  return all;
+}
+
+/** Proportional memory (shared pages split among their users) of a process and all its descendants, MB. */
+export function treePssMb(pid: number): number {
+  return tree(pid).reduce((total, p) => {
+    const kb = /Pss:\s+(\d+)/.exec(readProc(p, 'smaps_rollup') ?? '')?.[1];
+    return total + (kb ? Number(kb) / 1024 : 0);
+  }, 0);
+}
+
+/** CPU ms used so far by a process and its live descendants (a database's postmaster and backends). */
+export function treeCpuMs(pid: number): number {
+  return tree(pid).reduce((total, p) => total + cpuMs(p), 0);
+}
+
+/** CPU ms used so far by every live process of this name (e.g. a PostgreSQL server's `postgres`). */
+export function namedCpuMs(name: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (/^\d+$/.test(entry) && readProc(Number(entry), 'comm')?.trim() === name) total += cpuMs(Number(entry));
+  }
   return total;
 }
