@@ -3,10 +3,19 @@ import { View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { useStores } from '../../stores';
 import { PrivacyConsent } from '../PrivacyConsent';
-import { SubscribePopup } from '../SubscribePopup';
-import { SoterPrompt } from '../SoterPrompt';
-import { WxUserPicker } from '../WxUserPicker';
 import './index.scss';
+
+/**
+ * The browser build's stand-ins for WeChat's own popups. TARO_ENV is replaced at compile time, so
+ * the weapp build leaves this require — their code and their styles — out of the main package.
+ */
+function browserStandIns(): typeof import('./browser') | null {
+  if (process.env.TARO_ENV === 'h5') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('./browser');
+  }
+  return null;
+}
 
 interface AppPageProps {
   children: ReactNode;
@@ -23,16 +32,14 @@ interface AppPageProps {
  * page — the browser build's simulated-user picker and subscribe popup, and WeChat's privacy consent.
  */
 function AppPageComponent({ children, className, anonymous = false }: AppPageProps) {
-  const { session, privacy, subscriptions, soter } = useStores();
+  const { privacy } = useStores();
+  const browser = anonymous ? null : browserStandIns();
   return (
     <View className={`app-page ${className ?? ''}`}>
       {children}
-      {!anonymous && session.userPickerOpen && <WxUserPicker onChoose={(name) => session.chooseSimulatedUser(name)} />}
+      {browser && <browser.UserPicker />}
       {privacy.platformAsking && <PrivacyConsent />}
-      {!anonymous && subscriptions.popup && (
-        <SubscribePopup templates={subscriptions.popup} onAnswer={(allowed) => subscriptions.answerPopup(allowed)} />
-      )}
-      {!anonymous && soter.prompt && <SoterPrompt onAnswer={(choice) => soter.answerPrompt(choice)} />}
+      {browser && <browser.Popups />}
     </View>
   );
 }
