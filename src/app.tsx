@@ -9,6 +9,9 @@ import './app.scss';
 if (process.env.TARO_ENV === 'h5') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   require('./pages/index/index');
+  // A 登录通知 link followed while a page still slides out waits for it (src/routeChanges.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('./routeChanges').holdRouteChangesWhileBusy();
 }
 
 function App({ children }: PropsWithChildren) {
