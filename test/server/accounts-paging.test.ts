@@ -41,6 +41,9 @@ describe('#accounts.paging (F4)', () => {
     assert.equal(whole.status, 200);
     assert.equal(whole.body.accounts.length, TOTAL, 'no limit: the whole list, as before paging');
     assert.equal(whole.body.nextCursor, null);
+    const wholeIds = (whole.body.accounts as { id: string }[]).map((a) => a.id);
+    // The list's order (created_at, then id), here where all were saved in one instant: by id.
+    assert.deepEqual(wholeIds, [...wholeIds].sort(), 'the whole list in its order');
     const seen: string[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -53,10 +56,7 @@ describe('#accounts.paging (F4)', () => {
       pages++;
     } while (cursor && pages < 20);
     assert.equal(pages, 5);
-    assert.deepEqual(
-      seen,
-      (whole.body.accounts as { id: string }[]).map((a) => a.id),
-    );
+    assert.deepEqual(seen, wholeIds);
     assert.equal(new Set(seen).size, TOTAL);
     const again = await list('?limit=50');
     assert.deepEqual(
