@@ -4,10 +4,8 @@ import { createPlatform, type Platform, type PlatformDeps } from '../services/pl
 import { taroStorage, type KeyValueStorage } from '../services/storage';
 import { appTransport } from '../services/transport';
 import { AccountStore } from './AccountStore';
-import { AdminStore } from './AdminStore';
 import { FlowStore } from './FlowStore';
 import { LoginRequestStore } from './LoginRequestStore';
-import { PasswordChangeStore } from './PasswordChangeStore';
 import { PrivacyStore } from './PrivacyStore';
 import { SessionStore } from './SessionStore';
 import { SubscriptionStore } from './SubscriptionStore';
@@ -35,8 +33,6 @@ export class RootStore {
   readonly flow: FlowStore;
   readonly subscriptions: SubscriptionStore;
   readonly loginRequests: LoginRequestStore;
-  readonly admins: AdminStore;
-  readonly passwords: PasswordChangeStore;
   readonly soter: SoterStore;
 
   constructor(options: RootStoreOptions = {}) {
@@ -77,8 +73,18 @@ export class RootStore {
     this.flow = new FlowStore({ api: this.api, prove });
     this.subscriptions = new SubscriptionStore({ api: this.api, platform: this.platform });
     this.loginRequests = new LoginRequestStore({ api: this.api, session: this.session });
-    this.admins = new AdminStore({ api: this.api });
-    this.passwords = new PasswordChangeStore({ api: this.api, prove });
+  }
+
+  /** The stores a subpackage makes for itself (packages/<area>/stores), keyed by their class. */
+  private readonly own = new Map<object, unknown>();
+
+  /**
+   * A subpackage's own store, made on first use and kept for the app's life like the stores above.
+   * Only that subpackage imports its class, so the class ships with it and not in the main package.
+   */
+  ownStore<T>(key: object, make: () => T): T {
+    if (!this.own.has(key)) this.own.set(key, make());
+    return this.own.get(key) as T;
   }
 }
 

@@ -4,13 +4,6 @@ export { TenantStore } from './TenantStore';
 export { PrivacyStore } from './PrivacyStore';
 export { AccountStore } from './AccountStore';
 export { FlowStore, POLL_MS, type FlowDriver, type FlowError, type FlowStart } from './FlowStore';
-export { AdminStore } from './AdminStore';
-export {
-  PasswordChangeStore,
-  PASSWORD_POLL_MS,
-  type PasswordChangeError,
-  type PasswordScreen,
-} from './PasswordChangeStore';
 export { LoginRequestStore } from './LoginRequestStore';
 export { SubscriptionStore, TEMPLATE_TITLES, type SubscribeOutcome } from './SubscriptionStore';
 export { StoreContext, useStores } from './context';

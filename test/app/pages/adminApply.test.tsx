@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ADMIN_RISK_NOTE } from '../../../types/domain';
 import AdminApplyPage from '../../../src/packages/admin/pages/apply/index';
 import { taroMock } from '../mocks/taro';
+import { adminsOf } from '../../../src/packages/admin/stores/AdminStore';
 import { createTestApp } from '../support/app';
 import { ADMIN_PASSWORD, ADMIN_SMS_CODE, installFakeAdmins, WRONG_PASSWORD_MESSAGE } from '../support/fakeAdmins';
 import { expectBesideButton, renderPage } from '../support/render';
@@ -73,7 +74,7 @@ describe('#pages.adminApply', () => {
     await waitFor(() => expect(Taro.navigateBack).toHaveBeenCalled());
     expect(Taro.showToast).toHaveBeenCalledWith({ title: '已成为管理员', icon: 'success' });
     expect(fake.flows[0].step).toBe('done');
-    await waitFor(() => expect(app.store.admins.isAdmin('ent-1')).toBe(true));
+    await waitFor(() => expect(adminsOf(app.store).isAdmin('ent-1')).toBe(true));
   });
 
   it('should say clearly that only a 法定代表人 or 财务负责人 may apply, keeping what was typed', async () => {

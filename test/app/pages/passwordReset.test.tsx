@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import PasswordResetPage from '../../../src/packages/password/pages/reset/index';
-import { PASSWORD_POLL_MS } from '../../../src/stores';
+import { PASSWORD_POLL_MS } from '../../../src/packages/password/stores/PasswordChangeStore';
 import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
 import { installFakeAccounts } from '../support/fakeAccounts';

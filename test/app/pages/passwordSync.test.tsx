@@ -1,7 +1,7 @@
 import { act, fireEvent, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import PasswordSyncPage from '../../../src/packages/password/pages/sync/index';
-import { PASSWORD_POLL_MS } from '../../../src/stores';
+import { PASSWORD_POLL_MS, passwordsOf } from '../../../src/packages/password/stores/PasswordChangeStore';
 import { taroMock } from '../mocks/taro';
 import { createTestApp } from '../support/app';
 import { installFakeAccounts } from '../support/fakeAccounts';
@@ -93,7 +93,7 @@ describe('#pages.passwordSync', () => {
 
     view.unmount();
 
-    expect(JSON.stringify(app.store.passwords.state)).not.toContain('Typed#2025');
-    expect(app.store.passwords.error).toBeNull();
+    expect(JSON.stringify(passwordsOf(app.store).state)).not.toContain('Typed#2025');
+    expect(passwordsOf(app.store).error).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { adminsOf } from '../../../src/packages/admin/stores/AdminStore';
 import { createTestApp } from '../support/app';
 import { ADMIN_PASSWORD, ADMIN_SMS_CODE, installFakeAdmins } from '../support/fakeAdmins';
 
@@ -7,7 +8,7 @@ function setup() {
   const app = createTestApp();
   made.push(app.store.flow);
   const fake = installFakeAdmins(app.server);
-  return { ...app, fake, admins: app.store.admins, flow: app.store.flow };
+  return { ...app, fake, admins: adminsOf(app.store), flow: app.store.flow };
 }
 
 afterEach(() => {

@@ -1,4 +1,4 @@
-import { PASSWORD_POLL_MS } from '../../../src/stores';
+import { PASSWORD_POLL_MS, passwordsOf } from '../../../src/packages/password/stores/PasswordChangeStore';
 import { createTestApp } from '../support/app';
 import {
   BUREAU_PASSWORD,
@@ -13,9 +13,9 @@ const made: { leave(): void }[] = [];
 
 function setup() {
   const app = createTestApp();
-  made.push(app.store.passwords);
+  made.push(passwordsOf(app.store));
   const fake = installFakePasswords(app.server);
-  return { ...app, fake, passwords: app.store.passwords };
+  return { ...app, fake, passwords: passwordsOf(app.store) };
 }
 
 afterEach(() => {

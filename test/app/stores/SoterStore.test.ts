@@ -4,6 +4,7 @@
  * device without biometrics says so and the act goes on; a person who cancels stops it, and nothing
  * is sent.
  */
+import { passwordsOf } from '../../../src/packages/password/stores/PasswordChangeStore';
 import { createTestApp } from '../support/app';
 import { installFakeAccounts } from '../support/fakeAccounts';
 
@@ -60,9 +61,9 @@ describe('#soter.guard in the app', () => {
     const { store, platform, server } = setup();
     platform.answerBiometric(() => ({ cancelled: true }));
     await expect(
-      store.passwords.startReset('acc-mine', { idType: '居民身份证', idNumber: '110101199003070011' }),
+      passwordsOf(store).startReset('acc-mine', { idType: '居民身份证', idNumber: '110101199003070011' }),
     ).resolves.toBe(false);
-    expect(store.passwords.error?.code).toBe('soter_cancelled');
+    expect(passwordsOf(store).error?.code).toBe('soter_cancelled');
     expect(server.requests.filter((r) => r.url.includes('password-resets'))).toHaveLength(0);
   });
 });

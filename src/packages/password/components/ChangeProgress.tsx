@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { PasswordItemState } from '../../../../types/domain';
-import { useStores } from '../../../stores';
+import { usePasswords } from '../stores/PasswordChangeStore';
 import { PASSWORD_ITEM_LABELS } from '../rules';
 import './index.scss';
 
@@ -18,7 +18,7 @@ const TAG_CLASS: Record<PasswordItemState, string> = {
  * account was tried.
  */
 function ChangeProgressComponent({ onConfirm }: { onConfirm: () => void }) {
-  const { passwords } = useStores();
+  const passwords = usePasswords();
   const { items, finished } = passwords;
   const done = items.filter((i) => i.state === 'done').length;
   const failed = items.filter((i) => i.state === 'failed').length;

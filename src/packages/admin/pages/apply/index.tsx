@@ -10,6 +10,7 @@ import { PrivacyGate } from '../../../../components/PrivacyGate';
 import { navigateBackOr } from '../../../../navigation';
 import { adminsUrl, Routes } from '../../../../routes';
 import { useStores } from '../../../../stores';
+import { useAdmins } from '../../stores/AdminStore';
 import { FlowSteps, useFlowLeftWithPage } from '../../../accounts/components/FlowSteps';
 import { useParam } from '../../../accounts/params';
 import './index.scss';
@@ -47,7 +48,8 @@ function Explanation({ onNext, onCancel }: { onNext: () => void; onCancel: () =>
  * enterprise's 法定代表人 or 财务负责人 → 提交验证 → the bureau's 验证码 → 登录 → admin.
  */
 function AdminApplyPage() {
-  const { admins, tenants } = useStores();
+  const { tenants } = useStores();
+  const admins = useAdmins();
   const enterpriseId = useParam('enterpriseId');
   const enterprise = tenants.tenants.flatMap((t) => t.enterprises).find((e) => e.id === enterpriseId);
   const [explained, setExplained] = useState(false);

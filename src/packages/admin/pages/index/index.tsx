@@ -7,6 +7,7 @@ import { Cell, CellGroup } from '../../../../components/Cells';
 import { openPage } from '../../../../navigation';
 import { adminApplyUrl } from '../../../../routes';
 import { useStores } from '../../../../stores';
+import { useAdmins } from '../../stores/AdminStore';
 import { adminSinceText, auditByText, currentWechatByName } from '../../format';
 import { useParam } from '../../../accounts/params';
 import { DANGER_CONFIRM_COLOR } from '../../../../styles/colors';
@@ -14,7 +15,8 @@ import './index.scss';
 
 /** F10 数电配置管理员 of one enterprise: who they are, 申请绑定 or 退出管理员, and (admins only) the audit log. */
 function AdminPage() {
-  const { admins, tenants } = useStores();
+  const { tenants } = useStores();
+  const admins = useAdmins();
   const enterpriseId = useParam('enterpriseId');
   const list = enterpriseId ? admins.list(enterpriseId) : undefined;
   const loadError = enterpriseId ? admins.listErrors[enterpriseId] : '页面缺少企业信息，请从个人中心进入';

@@ -4,7 +4,7 @@ import { observer } from 'mobx-react-lite';
 import { FormCell } from '../../../../components/Cells';
 import { ResendLink, SMS_CODE_CELL, SmsCodeInput } from '../../../../components/SmsCode';
 import { ActionArea } from '../../../../components/ActionArea';
-import { useStores } from '../../../../stores';
+import { usePasswords } from '../../stores/PasswordChangeStore';
 import { fieldOfError } from '../../rules';
 
 /**
@@ -12,7 +12,7 @@ import { fieldOfError } from '../../rules';
  * 企享云办税小号) the code is fetched and filled in by itself (seed: 不用手工输入).
  */
 function CodeStepComponent() {
-  const { passwords } = useStores();
+  const passwords = usePasswords();
   const [code, setCode] = useState('');
   const { hosted, codeFilled, fetchingCode, busy } = passwords;
   const seconds = passwords.resendSeconds;

@@ -1,14 +1,14 @@
 import { Button, Image, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { ActionArea } from '../../../../components/ActionArea';
-import { useStores } from '../../../../stores';
+import { usePasswords } from '../../stores/PasswordChangeStore';
 
 /**
  * 扫脸验证, where the region's bureau offers no SMS in 忘记密码 (seed §3.6: SMS optional, 扫脸 fixed):
  * 开始扫脸验证 → a QR the holder scans in the 税务APP to check their face → on to 重置密码 by itself.
  */
 function FaceStepComponent() {
-  const { passwords } = useStores();
+  const passwords = usePasswords();
   const face = passwords.state?.face;
   const { busy } = passwords;
   const over = face?.state === 'failed' || face?.state === 'expired';

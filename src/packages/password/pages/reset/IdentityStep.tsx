@@ -3,7 +3,7 @@ import { Button, Picker, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import { InputCell } from '../../../../components/Cells';
 import { ActionArea } from '../../../../components/ActionArea';
-import { useStores } from '../../../../stores';
+import { usePasswords } from '../../stores/PasswordChangeStore';
 import {
   fieldOfError,
   ID_TYPES,
@@ -16,7 +16,7 @@ import {
 
 /** 身份认证: 证件类型 + 证件号码 of the account's holder, checked as typed → 下一步. */
 function IdentityStepComponent({ accountId }: { accountId: string }) {
-  const { passwords } = useStores();
+  const passwords = usePasswords();
   // The 证件号码 lives only here: it goes when the step or the page goes.
   const [idType, setIdType] = useState<IdType>(RESIDENT_ID);
   const [idNumber, setIdNumber] = useState('');

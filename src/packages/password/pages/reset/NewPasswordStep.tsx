@@ -4,14 +4,14 @@ import { observer } from 'mobx-react-lite';
 import { InputCell } from '../../../../components/Cells';
 import { PASSWORD_SYMBOLS } from '../../../../../types/validators';
 import { ActionArea } from '../../../../components/ActionArea';
-import { useStores } from '../../../../stores';
+import { usePasswords } from '../../stores/PasswordChangeStore';
 import { fieldOfError, newPasswordErrors } from '../../rules';
 
 type Field = 'newPassword' | 'confirmPassword';
 
 /** 重置密码: 新密码 + 确认密码 under the bureau's policy, checked as typed → 确定. */
 function NewPasswordStepComponent() {
-  const { passwords } = useStores();
+  const passwords = usePasswords();
   // The passwords live only here: they go when the step or the page goes.
   const [values, setValues] = useState({ newPassword: '', confirmPassword: '' });
   const [submitting, setSubmitting] = useState(false);

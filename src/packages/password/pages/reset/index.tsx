@@ -5,7 +5,8 @@ import { observer } from 'mobx-react-lite';
 import { useNewStepAtTop } from '../../../../components/ActionArea';
 import { AppPage } from '../../../../components/AppPage';
 import { PrivacyGate } from '../../../../components/PrivacyGate';
-import { useStores, type PasswordScreen } from '../../../../stores';
+import { useStores } from '../../../../stores';
+import { usePasswords, type PasswordScreen } from '../../stores/PasswordChangeStore';
 import { AccountHeader } from '../../components/AccountHeader';
 import { ChangeProgress } from '../../components/ChangeProgress';
 import { StepBar } from '../../components/StepBar';
@@ -35,7 +36,8 @@ const STEP_INDEX: Record<PasswordScreen, number> = {
  * step's own state and goes with it.
  */
 function PasswordResetPage() {
-  const { passwords, accounts } = useStores();
+  const { accounts } = useStores();
+  const passwords = usePasswords();
   const accountId = useParam('accountId');
   const screen = passwords.screen;
   useNewStepAtTop(screen);

@@ -6,6 +6,7 @@ import { InputCell } from '../../../../components/Cells';
 import { ActionArea } from '../../../../components/ActionArea';
 import { AppPage } from '../../../../components/AppPage';
 import { useStores } from '../../../../stores';
+import { usePasswords } from '../../stores/PasswordChangeStore';
 import { AccountHeader } from '../../components/AccountHeader';
 import { ChangeProgress } from '../../components/ChangeProgress';
 import { backToAccountList } from '../../navigation';
@@ -15,7 +16,7 @@ import './index.scss';
 
 /** The latest password → 确定: the bureau checks it first; a wrong one changes nothing and says why. */
 function SyncFormComponent({ accountId }: { accountId: string }) {
-  const { passwords } = useStores();
+  const passwords = usePasswords();
   // The password lives only here: it goes when the form or the page goes.
   const [password, setPassword] = useState('');
   const server = passwords.error;
@@ -56,7 +57,8 @@ const SyncForm = observer(SyncFormComponent);
 
 /** F13 已在税局修改，仅更新发票云: the latest password, checked by the bureau, then 更新关联账号. */
 function PasswordSyncPage() {
-  const { passwords, accounts } = useStores();
+  const { accounts } = useStores();
+  const passwords = usePasswords();
   const accountId = useParam('accountId');
   const progress = passwords.screen === 'progress';
 

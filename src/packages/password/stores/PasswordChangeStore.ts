@@ -1,9 +1,15 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { NewPasswordBody, PasswordChangeState, PasswordItem, PasswordResetBody } from '../../types/passwords';
-import { passwordPolicyError } from '../../types/validators';
-import { codedError, type CodedError } from './errors';
-import { Countdown, Poller, secondsUntil } from './timers';
-import type { ProveBiometric } from './SoterStore';
+import type {
+  NewPasswordBody,
+  PasswordChangeState,
+  PasswordItem,
+  PasswordResetBody,
+} from '../../../../types/passwords';
+import { passwordPolicyError } from '../../../../types/validators';
+import { codedError, type CodedError } from '../../../stores/errors';
+import { Countdown, Poller, secondsUntil } from '../../../stores/timers';
+import { useStores, type RootStore } from '../../../stores';
+import type { ProveBiometric } from '../../../stores/SoterStore';
 
 export interface PasswordDeps {
   api: {
@@ -318,4 +324,16 @@ export class PasswordChangeStore {
     this.pollTimer.stop();
     this.tickTimer.stop();
   }
+}
+
+/**
+ * The password pages' store, made on first use beside the app's RootStore (RootStore.ownStore): its
+ * code ships with this subpackage alone, not in the main package.
+ */
+export function passwordsOf(root: RootStore): PasswordChangeStore {
+  return root.ownStore(PasswordChangeStore, () => new PasswordChangeStore({ api: root.api, prove: root.soter.prove }));
+}
+
+export function usePasswords(): PasswordChangeStore {
+  return passwordsOf(useStores());
 }

@@ -1,6 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx';
-import type { AdminListResponse, AuditEntry, AuditLogResponse } from '../../types/admin';
-import { errorMessage } from './errors';
+import type { AdminListResponse, AuditEntry, AuditLogResponse } from '../../../../types/admin';
+import { useStores, type RootStore } from '../../../stores';
+import { errorMessage } from '../../../stores/errors';
 
 export interface AdminDeps {
   api: {
@@ -85,4 +86,16 @@ export class AdminStore {
       });
     }
   }
+}
+
+/**
+ * The admin pages' store, made on first use beside the app's RootStore (RootStore.ownStore): its code
+ * ships with this subpackage alone, not in the main package.
+ */
+export function adminsOf(root: RootStore): AdminStore {
+  return root.ownStore(AdminStore, () => new AdminStore({ api: root.api }));
+}
+
+export function useAdmins(): AdminStore {
+  return adminsOf(useStores());
 }
