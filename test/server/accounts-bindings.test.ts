@@ -3,10 +3,10 @@
  * subscribe credits (F20) and the admin's delete notice (F7/F10), through the app API with the real
  * e-tax and WeChat sandboxes.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   anotherEnterprise,
@@ -22,18 +22,14 @@ import {
 } from '../support/etax';
 
 describe('#accounts.bindings', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   let templates: { loginNotice: string; accountChange: string };
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     const someone = await member(server, world);
     templates = (await server.call('GET', '/api/v1/me/subscriptions', { token: someone.token })).body.templates;
-  });
-  after(async () => {
-    await server.close();
   });
 
   const newAccount = async (by: Member, w = world) => {

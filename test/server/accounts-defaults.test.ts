@@ -3,22 +3,15 @@
  * both; no default without the permission; a lone account only as 开票+收票; a new default replaces
  * the old; refusals explain themselves and change nothing.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { addAccount, bureauPerson, member, tenantWithEnterprise, type Member, type World } from '../support/etax';
 import type { Channel, Role } from '../../types/domain';
 
 describe('#accounts.defaults (F8)', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer();
 
   async function enterpriseWith(...accounts: { role: Role; permissions: Channel[] }[]) {
     const world = await tenantWithEnterprise(server);

@@ -2,10 +2,10 @@
  * 主动登录和认证 (F16), 扫码登录 (F17) of existing accounts, locks of hosted accounts and 解锁 (F14),
  * and the recent logins offered on login pages (F19), through the app API with the real e-tax sandbox.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   anotherEnterprise,
@@ -21,17 +21,13 @@ import {
 } from '../support/etax';
 
 describe('#accounts.login', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   let alice: Member;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     alice = await member(server, world);
-  });
-  after(async () => {
-    await server.close();
   });
 
   const startFlow = (accountId: string, body: Record<string, unknown>, who = alice) =>

@@ -1,19 +1,15 @@
 /** 新增账号 prefill (F5): the bureau's 身份 of a typed account, for members only. */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { bureauPerson, member, tenantWithEnterprise, type World } from '../support/etax';
 import { makePhone } from '../support/factories';
 
 describe('#accounts.lookup', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
-  });
-  after(async () => {
-    await server.close();
   });
 
   const lookup = (token: string, account: string, enterpriseId = world.enterpriseId) =>

@@ -4,20 +4,19 @@
  * account or the holder's 姓名 (never by the masked part), a bad cursor or limit is refused in
  * Chinese, and a caller passing nothing still gets the whole list.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { member, rows, tenantWithEnterprise, type Member, type World } from '../support/etax';
 
 describe('#accounts.paging (F4)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   let alice: Member;
   const TOTAL = 230;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     alice = await member(server, world);
     // One statement: all share created_at, so only the id keeps the order stable.
@@ -28,9 +27,6 @@ describe('#accounts.paging (F4)', () => {
           '测试' || n, 'pk' || n
         from generate_series(1, ${TOTAL}) n`,
     );
-  });
-  after(async () => {
-    await server.close();
   });
 
   const list = (query = '') =>

@@ -8,10 +8,10 @@
  *  - other member: sees the account bound to someone else, may only ask for 更换微信;
  *  - enterprise admin: like other member, and may also delete it.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   bindTo,
@@ -42,12 +42,11 @@ interface Endpoint {
 }
 
 describe('#accounts.permissions (F7 matrix)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   const people = {} as Record<Exclude<Actor, 'anonymous'>, Member>;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     people.owner = await member(server, world);
     people.member = await member(server, world);
@@ -55,9 +54,6 @@ describe('#accounts.permissions (F7 matrix)', () => {
     people.admin = await member(server, world);
     await seedAdmin(server, world, people.admin);
     people.nonMember = await member(server, await tenantWithEnterprise(server));
-  });
-  after(async () => {
-    await server.close();
   });
 
   /** A fresh account for one cell: unbound for `member`, bound to the owner for everyone else. */

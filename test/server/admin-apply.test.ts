@@ -2,10 +2,10 @@
  * 数电配置管理员 (F10): 申请绑定 as a bureau flow (提交验证 → 验证码 → 登录), who the bureau lets
  * become admin, several admins listed, stepping down — through the app API with the e-tax sandbox.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   bureauPerson,
   latestSmsCode,
@@ -21,15 +21,11 @@ import { namedPerson } from '../support/passwords';
 import { adminRoleRefusal } from '../../server/domain/admins';
 
 describe('#admin.apply (F10)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
-  });
-  after(async () => {
-    await server.close();
   });
 
   const apply = (who: Member, body: unknown, w = world) =>

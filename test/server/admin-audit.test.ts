@@ -3,10 +3,10 @@
  * each such act written to the audit log (who, what, when, from which WeChat user; no secret) and
  * the bound user told by a subscribe message when they have a credit. The log is for admins only.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   bindTo,
@@ -35,13 +35,12 @@ interface AuditRow {
 }
 
 describe('#admin.audit (F7, F10)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   let templates: { loginNotice: string; accountChange: string };
   let admin: Member;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     admin = await member(server, world);
     templates = (await server.call('GET', '/api/v1/me/subscriptions', { token: admin.token })).body.templates;
@@ -56,9 +55,6 @@ describe('#admin.audit (F7, F10)', () => {
       body: { code: await latestSmsCode(server, finance.phone) },
     });
     assert.equal(done.body.step, 'done');
-  });
-  after(async () => {
-    await server.close();
   });
 
   /** An account of a new person, added and bound by `owner` (accepting the 账号变更 template when asked). */

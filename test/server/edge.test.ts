@@ -3,23 +3,16 @@
  * Fastify's own and the HTTP parser's included — has the `{ error: { code, message } }` shape
  * with Chinese words (zod's zh-CN locale where a schema has no message of its own).
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { member, tenantWithEnterprise } from '../support/etax';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
 describe('#edge', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer();
 
   async function raw(method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) {
     const res = await fetch(server.url + path, { method, headers: init.headers, body: init.body });

@@ -7,10 +7,10 @@
  * (Losing the 数电配置管理员 right changes no flow: the only act it allows, deleting another's account,
  * is a single call that is checked when made — accounts-permissions.test.ts.)
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   bindTo,
@@ -45,15 +45,11 @@ interface Started {
 type Event = 'leaves the tenant' | 'loses the binding';
 
 describe('#permissions.time (F7 until the last step)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
-  });
-  after(async () => {
-    await server.close();
   });
 
   const call = (who: Member, method: string, path: string, body?: unknown) =>

@@ -6,10 +6,10 @@
  * no 5xx, and every 4xx has the contract shape `{ error: { code, message } }` with a Chinese
  * message. At least FUZZ_CASES cases in all, spread evenly over the operations.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { addAccount, bureauPerson, member, tenantWithEnterprise, type Member, type World } from '../support/etax';
 
 const FUZZ_CASES = 10_000;
@@ -139,19 +139,15 @@ function operationsOf(doc: { paths: Record<string, Record<string, Schema>> }): O
 }
 
 describe('#fuzz (every operation of /openapi.json)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   let alice: Member;
   let accountId: string;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     alice = await member(server, world);
     accountId = await addAccount(server, alice.token, world.enterpriseId, await bureauPerson(server, world.taxId));
-  });
-  after(async () => {
-    await server.close();
   });
 
   it(`should answer ${FUZZ_CASES}+ generated requests with no 5xx and every error in the contract shape`, async () => {

@@ -4,23 +4,16 @@
  * by our limit well before the bureau's lock (5 wrong in 30 minutes), the holder is told (audit +
  * 账号变更 message when they have a credit), and the holder can still log in afterwards.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { bindTo, latestSmsCode, member, rows, tenantWithEnterprise, type Member } from '../support/etax';
 import { ask, boundAccount, messagesOf, tokenOf } from '../support/requests';
 import { LOCKOUT_LIMITS } from '../../server/domain/lockout';
 
 describe('#lockout (no one locks another out)', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer();
 
   const nextMinute = () => server.call('POST', '/sandbox/etax/control/clock', { body: { advanceMs: 61_000 } });
 

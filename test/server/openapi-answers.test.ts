@@ -4,9 +4,9 @@
  * gives for that operation and status (extra fields included: the answer schemas are closed). The
  * walk reaches every operation: a new one must join it.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { answerChecker, operationsOf, type Operation } from '../support/openapi';
 import {
   addAccount,
@@ -31,11 +31,10 @@ interface Answer {
 }
 
 describe('#openapi.answers', () => {
-  let server: TestServer;
+  const server = suiteServer();
   const answers: Answer[] = [];
 
   before(async () => {
-    server = await startTestServer();
     // Every call of the walk (the support helpers' too) is recorded with its answer.
     const call = server.call;
     server.call = async (method, path, opts) => {
@@ -44,9 +43,6 @@ describe('#openapi.answers', () => {
       return res;
     };
     server.ops = (method, path, body) => server.call(method, path, { body, token: server.opsToken });
-  });
-  after(async () => {
-    await server.close();
   });
 
   /** Asserts the status (so the walk goes where it means to) and returns the body. */

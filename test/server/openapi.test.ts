@@ -5,7 +5,7 @@
  * deliveries are described, /docs shows it; and a client generated from it
  * (openapi-typescript + openapi-fetch) drives the operator flow: tenant → enterprise → ask → poll.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { z } from 'zod';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import openapiTS, { astToString } from 'openapi-typescript';
 import createClient from 'openapi-fetch';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { makeTaxId } from '../support/factories';
 import { boundAccount } from '../support/requests';
 import type { paths } from '../support/openapi-client';
@@ -24,15 +24,11 @@ import { useZodSchemas } from '../../server/http/zod';
 const CLIENT_TYPES = path.resolve(__dirname, '../support/openapi-client.d.ts');
 
 describe('#openapi', () => {
-  let server: TestServer;
+  const server = suiteServer();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let doc: any;
   before(async () => {
-    server = await startTestServer();
     doc = (await server.call('GET', '/openapi.json')).body;
-  });
-  after(async () => {
-    await server.close();
   });
 
   it('should be a valid OpenAPI 3.1 document', async () => {

@@ -3,10 +3,10 @@
  * numbers) → 新密码 → 更新关联账号, the same person's accounts across 税号 of the tenant updated one
  * by one, locks lifted, a failing item retried; the refusals that change nothing.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   anotherEnterprise,
@@ -36,17 +36,13 @@ import {
 const NEW_PASSWORD = 'Reset#2027ab';
 
 describe('#passwords.reset (F12)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   let alice: Member;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     alice = await member(server, world);
-  });
-  after(async () => {
-    await server.close();
   });
 
   /** alice joins another tenant of the test's own. */

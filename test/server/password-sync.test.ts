@@ -3,10 +3,10 @@
  * one changes nothing; the right one updates the same person's accounts of the tenant and lifts
  * their locks. Passwords never appear in clear in the database or in an answer.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   anotherEnterprise,
@@ -29,14 +29,7 @@ import {
 } from '../support/passwords';
 
 describe('#passwords.sync (F13)', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer();
 
   /** A tenant of its own with one person's accounts in two enterprises (one hosted) and alice, who added them. */
   const personWithAccounts = async () => {

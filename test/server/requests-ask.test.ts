@@ -3,10 +3,10 @@
  * confirms it, otherwise a login request whose bound WeChat user gets one 登录通知 (F15, F20);
  * the request page for that user only; finishing the login completes the request.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { makeTaxId } from '../support/factories';
 import { confirmTicket, latestSmsCode, member, rows, tenantWithEnterprise } from '../support/etax';
 import {
@@ -24,14 +24,7 @@ import { LOGIN_REQUEST_PAGE } from '../../types/requests';
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 describe('#tax-sessions.ask', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer();
 
   describe('#errors', () => {
     it('should refuse a call without the operator token', async () => {

@@ -4,11 +4,11 @@
  * our system, and a locked account is not tried until it is unlocked. A bureau that is down fails
  * the request with a clear reason and loses nothing.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { latestSmsCode, rows, type BureauPerson } from '../support/etax';
 import {
   ask,
@@ -25,14 +25,7 @@ import {
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
 describe('#tax-sessions.hosted', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer({ env: { HOSTED_CODE_WAIT_SECONDS: '2', HOSTED_CODE_POLL_MS: '200' } });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer({ env: { HOSTED_CODE_WAIT_SECONDS: '2', HOSTED_CODE_POLL_MS: '200' } });
 
   const askIssue = (a: BoundAccount) =>
     ask(server, { taxId: a.world.taxId, channel: 'issue', account: a.person.phone });

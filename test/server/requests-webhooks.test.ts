@@ -3,12 +3,12 @@
  * POSTed to the tenant's webhook, signed with HMAC-SHA256 over the raw body and retried with
  * backoff while the receiver fails.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import { rows } from '../support/etax';
 import { ask, boundAccount, finishBySms, statusOf, webhookReceiver } from '../support/requests';
 
@@ -16,16 +16,7 @@ const SECRET = 'webhook-secret-0123456789';
 const sign = (raw: string) => `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`;
 
 describe('#tax-sessions.webhooks', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer({
-      env: { LOGIN_REQUEST_TTL_SECONDS: '4', WEBHOOK_RETRY_DELAY_SECONDS: '1' },
-    });
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer({ env: { LOGIN_REQUEST_TTL_SECONDS: '4', WEBHOOK_RETRY_DELAY_SECONDS: '1' } });
 
   it('should set, show (without the secret) and remove a tenant’s webhook, refusing bad input', async () => {
     const { world } = await boundAccount(server);

@@ -3,20 +3,14 @@
  * their own routes answer the new token, so the first screen does not wait for a second round trip.
  * The sign-in's rules are unchanged: a bad or used code gets no data, and each user sees only their own.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { signIn, startTestServer, type TestServer } from '../support/server';
+import { signIn, suiteServer } from '../support/server';
 import { member } from '../support/etax';
 import { ask, boundAccount } from '../support/requests';
 
 describe('#auth.login home', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer();
 
   it('should answer my tenants and pending 登录通知 as GET /me/tenants and GET /login-requests do', async () => {
     const { world, alice, person } = await boundAccount(server, { credits: 1 });

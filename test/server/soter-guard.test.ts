@@ -6,11 +6,11 @@
  * foreign one is refused in Chinese and nothing changes; a device without biometrics goes on as
  * before and the audit log says so.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { constants, generateKeyPairSync, sign } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   bindTo,
@@ -32,18 +32,14 @@ interface Proof {
 }
 
 describe('#soter.guard (issue 14 part 5)', () => {
-  let server: TestServer;
+  const server = suiteServer();
   let world: World;
   let admin: Member;
 
   before(async () => {
-    server = await startTestServer();
     world = await tenantWithEnterprise(server);
     admin = await member(server, world);
     await seedAdmin(server, world, admin);
-  });
-  after(async () => {
-    await server.close();
   });
 
   const challenge = async (who: Member, act: Act) => {

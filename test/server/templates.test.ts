@@ -3,9 +3,9 @@
  * own way. At boot the server reads the account's templates (gettemplate) and finds each field by
  * its keyword name or an explicit setting; a field it cannot find stops the start, named.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnMain, startTestServer, type TestServer } from '../support/server';
+import { spawnMain, suiteServer, type TestServer } from '../support/server';
 import { ask, boundAccount, messagesOf } from '../support/requests';
 import { LOGIN_REQUEST_PAGE } from '../../types/requests';
 
@@ -31,14 +31,8 @@ async function setTemplate(server: TestServer, template: object) {
 }
 
 describe('#templates', () => {
-  let server: TestServer;
-  before(async () => {
-    server = await startTestServer({
-      env: { WECHAT_LOGIN_TEMPLATE_ID: LIBRARY_ID, WECHAT_LOGIN_TEMPLATE_KEYS: '提示=thing11' },
-    });
-  });
-  after(async () => {
-    await server.close();
+  const server = suiteServer({
+    env: { WECHAT_LOGIN_TEMPLATE_ID: LIBRARY_ID, WECHAT_LOGIN_TEMPLATE_KEYS: '提示=thing11' },
   });
 
   it('should send a real 登录通知 through a template numbered its own way', async () => {

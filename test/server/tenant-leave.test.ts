@@ -2,10 +2,10 @@
  * 解绑 of a tenant (F3) ends what membership gave: the leaver's bindings of its accounts and their
  * 数电配置管理员 roles, audited; joining again brings no admin role back.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { startTestServer, type TestServer } from '../support/server';
+import { suiteServer } from '../support/server';
 import {
   addAccount,
   anotherEnterprise,
@@ -19,14 +19,7 @@ import {
 } from '../support/etax';
 
 describe('#tenants.leave', () => {
-  let server: TestServer;
-
-  before(async () => {
-    server = await startTestServer();
-  });
-  after(async () => {
-    await server.close();
-  });
+  const server = suiteServer();
 
   it('should unbind my accounts of the tenant and end my admin roles, audited; rejoining brings no admin back', async () => {
     const world = await tenantWithEnterprise(server);

@@ -6,6 +6,7 @@
  * file run by hand) each test database is a throwaway embedded cluster of its own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { after, before } from 'node:test';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -157,6 +158,32 @@ export async function startTestServer(
       if (!opts.database) await database.close();
     },
   };
+}
+
+/**
+ * The server of a suite: started before its tests and closed after them (call it in the describe,
+ * before the suite's own hooks, which then find it started). Until then it is a stand-in that says so.
+ *
+ *   describe('#accounts.add', () => {
+ *     const server = suiteServer();
+ *     it('…', async () => { await server.call('GET', '/healthz'); …
+ */
+export function suiteServer(opts: Parameters<typeof startTestServer>[0] = {}): TestServer {
+  let server: TestServer | undefined;
+  before(async () => {
+    server = await startTestServer(opts);
+  });
+  after(async () => {
+    await server?.close();
+  });
+  const started = () => {
+    if (!server) throw new Error("the suite's server is not started: use it in the suite's hooks and tests");
+    return server;
+  };
+  return new Proxy({} as TestServer, {
+    get: (_, key) => Reflect.get(started(), key),
+    set: (_, key, value) => Reflect.set(started(), key, value),
+  });
 }
 
 /**
