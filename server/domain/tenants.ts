@@ -7,6 +7,7 @@
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
+import { prepared } from '../db/prepared';
 import {
   accountBindings,
   activationAttempts,
@@ -205,23 +206,25 @@ export async function listMyTenants(
   userId: string,
   figures: EnterpriseFigures = noFigures,
 ): Promise<TenantSummary[]> {
-  const mine = await db
-    .select({ id: tenants.id, name: tenants.name })
-    .from(tenantMembers)
-    .innerJoin(tenants, eq(tenants.id, tenantMembers.tenantId))
-    .where(eq(tenantMembers.userId, userId))
-    .orderBy(asc(tenantMembers.joinedAt), asc(tenants.name));
+  // 个人中心 runs these on every open: prepared once.
+  const mine = await prepared(db, 'my_tenants', (name) =>
+    db
+      .select({ id: tenants.id, name: tenants.name })
+      .from(tenantMembers)
+      .innerJoin(tenants, eq(tenants.id, tenantMembers.tenantId))
+      .where(eq(tenantMembers.userId, sql.placeholder('userId')))
+      .orderBy(asc(tenantMembers.joinedAt), asc(tenants.name))
+      .prepare(name),
+  ).execute({ userId });
   if (mine.length === 0) return [];
-  const ents = await db
-    .select()
-    .from(enterprises)
-    .where(
-      inArray(
-        enterprises.tenantId,
-        mine.map((t) => t.id),
-      ),
-    )
-    .orderBy(asc(enterprises.createdAt), asc(enterprises.name));
+  const ents = await prepared(db, 'my_enterprises', (name) =>
+    db
+      .select()
+      .from(enterprises)
+      .where(sql`${enterprises.tenantId} = any(${sql.placeholder('tenantIds')}::uuid[])`)
+      .orderBy(asc(enterprises.createdAt), asc(enterprises.name))
+      .prepare(name),
+  ).execute({ tenantIds: mine.map((t) => t.id) });
   const extra = await figures(
     db,
     userId,
