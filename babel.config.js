@@ -4,16 +4,19 @@
 // build keeps package.json's browserslist.
 const weapp = process.env.TARO_ENV === 'weapp';
 
-module.exports = {
-  presets: [
-    [
-      'taro',
-      {
-        framework: 'react',
-        ts: true,
-        compiler: 'webpack5',
-        ...(weapp ? { targets: require('./config/weapp-targets') } : {}),
-      },
-    ],
+const weappOptions = () => ({
+  targets: require('./config/weapp-targets'),
+  // preset-env's `bugfixes`, which babel-preset-taro does not pass on: iOS before 14.5 and 16.3 has a
+  // bug each in destructuring and in parameters, and without this every destructuring and every
+  // default or rest parameter is rewritten (with slicedToArray and its kin); with it, only the code
+  // those two bugs would hit is. Valid for targets that have destructuring at all (iOS 10+).
+  exclude: ['transform-destructuring', 'transform-parameters'],
+  include: [
+    'bugfix/transform-safari-rest-destructuring-rhs-array',
+    'bugfix/transform-safari-id-destructuring-collision-in-function-expression',
   ],
+});
+
+module.exports = {
+  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', ...(weapp ? weappOptions() : {}) }]],
 };
