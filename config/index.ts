@@ -161,7 +161,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false },
       },
       webpackChain(chain) {
-        // Taro's default ('initial') copies mobx into every lazy page chunk.
+        // Taro's default ('initial') copies mobx and dayjs into every lazy page chunk.
         chain.optimization.splitChunks({ ...chain.optimization.get('splitChunks'), chunks: 'all' });
         headStart(chain);
         keepLicenceCommentsInline(chain);

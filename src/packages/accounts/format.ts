@@ -1,7 +1,7 @@
-/** How accounts read on screen: permissions, 登录类型, expiries, bound state. */
+/** How accounts read on screen: permissions, 登录类型, expiries (dayjs), bound state. */
+import dayjs from 'dayjs';
 import type { AccountView } from '../../../types/accounts';
 import type { Channel, DropCause } from '../../../types/domain';
-import { clockOf, monthDayOf, onDay } from '../../time';
 import { CHANNEL_SHORT, CHANNELS, DROP_CAUSE_LABELS, LOGIN_TYPE_LABELS } from './labels';
 
 /** A session or 认证 this close to its end is shown as 即将到期 (orange). */
@@ -19,11 +19,12 @@ export function loginTypeText(account: Pick<AccountView, 'loginType'>): string {
 
 /** "今天 18:30 到期", "明天 09:00 到期", else "3月5日 09:00 到期". */
 export function expiryText(iso: string, now: number = Date.now()): string {
-  const at = new Date(iso);
-  const time = clockOf(at);
-  if (onDay(at, now)) return `今天 ${time} 到期`;
-  if (onDay(at, now, 1)) return `明天 ${time} 到期`;
-  return `${monthDayOf(at)} ${time} 到期`;
+  const at = dayjs(iso);
+  const today = dayjs(now);
+  const time = at.format('HH:mm');
+  if (at.isSame(today, 'day')) return `今天 ${time} 到期`;
+  if (at.isSame(today.add(1, 'day'), 'day')) return `明天 ${time} 到期`;
+  return `${at.format('M月D日')} ${time} 到期`;
 }
 
 export function expiresSoon(iso: string, now: number = Date.now()): boolean {
@@ -36,9 +37,14 @@ export function droppedText(
   drop: { at: string; cause: DropCause },
   now: number = Date.now(),
 ): string {
-  const at = new Date(drop.at);
-  const day = onDay(at, now) ? '今天' : monthDayOf(at);
-  return `${CHANNEL_SHORT[channel]} · ${day} ${clockOf(at)} · ${DROP_CAUSE_LABELS[drop.cause]}`;
+  const at = dayjs(drop.at);
+  const day = at.isSame(dayjs(now), 'day') ? '今天' : at.format('M月D日');
+  return `${CHANNEL_SHORT[channel]} · ${day} ${at.format('HH:mm')} · ${DROP_CAUSE_LABELS[drop.cause]}`;
+}
+
+/** "2025-03-05 09:30" style, for recent logins. */
+export function timeText(iso: string): string {
+  return dayjs(iso).format('YYYY-MM-DD HH:mm');
 }
 
 /** 未绑定 / 已绑定（他人）/ 已绑定（本人）: another's binding reads apart from mine (issue 12). */

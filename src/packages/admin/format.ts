@@ -1,9 +1,14 @@
 /** How admins and their audit log read on screen. */
+import dayjs from 'dayjs';
 import type { AdminView, AuditEntry } from '../../../types/admin';
-import { dateTimeText } from '../../time';
+
+/** "2025-03-05 09:30" */
+export function timeText(iso: string): string {
+  return dayjs(iso).format('YYYY-MM-DD HH:mm');
+}
 
 export function adminSinceText(admin: AdminView): string {
-  return `${dateTimeText(admin.since)} 成为管理员`;
+  return `${timeText(admin.since)} 成为管理员`;
 }
 
 /** The WeChat user each name acts from now: the one of its newest entry (the log is newest first). */
@@ -21,5 +26,5 @@ export function currentWechatByName(entries: AuditEntry[]): Map<string, string> 
 export function auditByText(entry: AuditEntry, currentWechat: Map<string, string>): string {
   const former = currentWechat.get(entry.actor.name) !== entry.maskedOpenid ? '（更换微信前）' : '';
   const who = entry.actor.me ? `${entry.actor.name}（本人）` : entry.actor.name;
-  return `${who}${former} · ${dateTimeText(entry.at)}`;
+  return `${who}${former} · ${timeText(entry.at)}`;
 }

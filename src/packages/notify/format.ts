@@ -1,5 +1,5 @@
 /** How 登录通知 read on screen: time left, outcomes, and why a request cannot be shown. */
-import { clockOf, monthDayOf, onDay } from '../../time';
+import dayjs from 'dayjs';
 import { REQUEST_CLOSED, REQUEST_EXPIRED } from './codes';
 import type { RequestProblem } from './stores/OpenRequest';
 
@@ -12,8 +12,8 @@ export function timeLeftText(msLeft: number): string {
 
 /** "18:40" today, else "3月5日 18:40". */
 export function clockText(iso: string, now: number = Date.now()): string {
-  const at = new Date(iso);
-  return onDay(at, now) ? clockOf(at) : `${monthDayOf(at)} ${clockOf(at)}`;
+  const at = dayjs(iso);
+  return at.isSame(dayjs(now), 'day') ? at.format('HH:mm') : at.format('M月D日 HH:mm');
 }
 
 /** The screen of a request that cannot be shown: a title, what happened and what to do. */

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { observer } from 'mobx-react-lite';
 import type { RecentLogin } from '../../../../../types/accounts';
 import { useStores } from '../../../../stores';
-import { dateTimeText } from '../../../../time';
+import { timeText } from '../../format';
 import './index.scss';
 
 interface RecentLoginsProps {
@@ -38,7 +38,7 @@ function RecentLoginsComponent({ onPick, onClose }: RecentLoginsProps) {
             {`${login.taxId} · ${login.region} · ${login.maskedAccount}`}
           </View>
         </View>
-        <View className='weui-cell__ft recent-logins__time weui-tabular'>{dateTimeText(login.loggedInAt)}</View>
+        <View className='weui-cell__ft recent-logins__time weui-tabular'>{timeText(login.loggedInAt)}</View>
       </View>
     ));
   }
