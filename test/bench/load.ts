@@ -246,6 +246,8 @@ interface MixResult {
   p99: number;
   rps: number;
   byKind: Record<string, number>;
+  /** p50 / p99 ms of each kind of request (login, tenants, list, account, ask). */
+  perKind: Record<string, { p50: number; p99: number }>;
 }
 
 /**
@@ -255,6 +257,11 @@ interface MixResult {
  */
 async function mixedUsers(serverUrl: string, sandboxUrl: string, opsToken: string, s: Setup): Promise<MixResult> {
   const latencies: number[] = [];
+  const kindLatencies: Record<string, number[]> = {};
+  const took = (kind: string, ms: number) => {
+    latencies.push(ms);
+    (kindLatencies[kind] ??= []).push(ms);
+  };
   let errors = 0;
   const byKind: Record<string, number> = {};
   const until = Date.now() + MIX_SECONDS * 1000;
@@ -271,7 +278,7 @@ async function mixedUsers(serverUrl: string, sandboxUrl: string, opsToken: strin
       errors++;
       byKind[`${kind} network`] = (byKind[`${kind} network`] ?? 0) + 1;
     }
-    latencies.push(performance.now() - t0);
+    took(kind, performance.now() - t0);
   };
   const json = (token: string, body: unknown): RequestInit => ({
     method: 'POST',
@@ -294,7 +301,7 @@ async function mixedUsers(serverUrl: string, sandboxUrl: string, opsToken: strin
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ code: (code as { code: string }).code }),
     });
-    latencies.push(performance.now() - t0);
+    took('login', performance.now() - t0);
     if (!login.ok) {
       errors++;
       byKind[`login ${login.status}`] = (byKind[`login ${login.status}`] ?? 0) + 1;
@@ -336,6 +343,9 @@ async function mixedUsers(serverUrl: string, sandboxUrl: string, opsToken: strin
     p99: percentile(latencies, 99),
     rps: latencies.length / seconds,
     byKind,
+    perKind: Object.fromEntries(
+      Object.entries(kindLatencies).map(([k, ms]) => [k, { p50: percentile(ms, 50), p99: percentile(ms, 99) }]),
+    ),
   };
 }
 
@@ -452,7 +462,7 @@ async function runOn(
     const timer = setInterval(sample, 1000);
     const mixStartUs = process.hrtime.bigint() / 1000n;
     const mix = !wanted('mix')
-      ? { requests: 0, errors: 0, p50: NaN, p99: NaN, rps: NaN, byKind: {} }
+      ? { requests: 0, errors: 0, p50: NaN, p99: NaN, rps: NaN, byKind: {}, perKind: {} }
       : await mixedUsers(server.url, sandboxUrl, opsToken, s);
     markPhase(`${name} mix`, mixStartUs);
     clearInterval(timer);
@@ -623,6 +633,11 @@ export async function loadBench(): Promise<void> {
   other.push([`${USERS} users ${MIX_SECONDS} s: requests`, ...runs.map((r) => String(r.mix.requests))]);
   other.push(['  req/s', ...runs.map((r) => f0(r.mix.rps))]);
   other.push(['  p50 / p99 ms', ...runs.map((r) => `${f1(r.mix.p50)} / ${f1(r.mix.p99)}`)]);
+  for (const kind of ['login', 'tenants', 'list', 'account', 'ask'])
+    other.push([
+      `    ${kind} p50 / p99 ms`,
+      ...runs.map((r) => `${f1(r.mix.perKind[kind]?.p50)} / ${f1(r.mix.perKind[kind]?.p99)}`),
+    ]);
   other.push([
     '  errors',
     ...runs.map((r) => `${r.mix.errors}${Object.keys(r.mix.byKind).length ? ` ${JSON.stringify(r.mix.byKind)}` : ''}`),
