@@ -520,5 +520,34 @@ describe('#wechat.sandbox', () => {
         await rm(dir, { recursive: true, force: true });
       }
     });
+
+    it('should have every one of many sign-ins at once on disk when each is answered', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wechat-sandbox-'));
+      const dataFile = join(dir, 'wechat.json');
+      const users = Array.from({ length: 60 }, (_, i) => `user${i}`);
+      try {
+        const first = await startSandbox({ dataFile });
+        const codes = await Promise.all(users.map((u) => first.code(u)));
+        const answers = await Promise.all(codes.map((c) => first.wechat('GET', login + c)));
+        assert.ok(answers.every((a) => typeof a.openid === 'string'));
+        // Stopped without a last save: only what the answered calls waited for is in the file.
+        await first.close();
+        const second = await startSandbox({ dataFile });
+        try {
+          const known = (await second.control<Array<{ user: string }>>('GET', '/users')).json.map((u) => u.user);
+          assert.deepEqual([...known].sort(), [...users].sort());
+          const again = await Promise.all(codes.map((c) => second.wechat('GET', login + c)));
+          assert.ok(
+            again.every((a) => a.errcode === 40163),
+            'every code is on disk as used',
+          );
+        } finally {
+          await second.close();
+        }
+        assert.deepEqual(await readdir(dir), ['wechat.json']);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
   });
 });
