@@ -5,7 +5,7 @@
  */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { prepared } from '../db/prepared';
+import { prepared, preparedSql } from '../db/prepared';
 import { appSessions, users } from '../db/schema';
 import { randomToken, sha256, type SecretBox } from '../crypto/secrets';
 
@@ -25,15 +25,25 @@ export async function signIn(
 ): Promise<SignedIn> {
   // session_key is dropped here: nothing reads it, so it is not stored (nor logged, nor answered).
   const { openid, unionid } = await deps.wechat.code2Session(code);
-  const [user] = await deps.db
-    .insert(users)
-    .values({ openid, unionid })
-    .onConflictDoUpdate({ target: users.openid, set: { unionid: sql`coalesce(excluded.unionid, ${users.unionid})` } })
-    .returning({ id: users.id });
   const token = randomToken();
   const expiresAt = new Date(Date.now() + deps.sessionTtlMs);
-  await deps.db.insert(appSessions).values({ userId: user.id, tokenHash: sha256(token), expiresAt });
-  return { token, expiresAt, userId: user.id };
+  // The user (made on first sign-in) and the session in one statement: one round trip, one commit.
+  const statement = preparedSql<{ user_id: string }>(deps.db, 'sign_in', () => {
+    const unionid = sql.placeholder('unionid');
+    return sql`
+      with u as (
+        insert into ${users} (openid, unionid) values (${sql.placeholder('openid')}, ${unionid})
+        on conflict (openid) do update set unionid = coalesce(excluded.unionid, ${users.unionid})
+        returning id
+      )
+      insert into ${appSessions} (user_id, token_hash, expires_at)
+      select id, ${sql.placeholder('tokenHash')}, ${sql.placeholder('expiresAt')} from u
+      returning user_id`;
+  });
+  const {
+    rows: [user],
+  } = await statement.execute({ openid, unionid: unionid ?? null, tokenHash: sha256(token), expiresAt });
+  return { token, expiresAt, userId: user.user_id };
 }
 
 /** The user of a live token, or null when unknown, expired or revoked. */
