@@ -16,7 +16,7 @@
  * and the tenant's webhook is told (webhooks.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql, type Placeholder } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../db';
@@ -489,7 +489,7 @@ const withAccount = (db: Db) =>
     .innerJoin(enterprises, eq(enterprises.id, loginRequests.enterpriseId));
 
 /** Requests of accounts bound to the user, while a member of their tenant: no one else sees them. */
-function holderQuery(db: Db, userId: string) {
+function holderQuery(db: Db, userId: string | Placeholder) {
   return withAccount(db)
     .innerJoin(
       accountBindings,
@@ -577,16 +577,21 @@ async function startFor(
  * login waits for nobody.
  */
 export async function myPendingRequests(deps: Deps, userId: string): Promise<LoginRequestView[]> {
-  const rows = await holderQuery(deps.db, userId)
-    .where(
-      and(
-        eq(loginRequests.status, 'pending'),
-        gt(loginRequests.expiresAt, new Date()),
-        ne(loginRequests.notice, 'auto'),
-      ),
-    )
-    .orderBy(desc(loginRequests.createdAt))
-    .limit(50);
+  // Every sign-in and every open of 登录通知 runs this: prepared once.
+  const statement = prepared(deps.db, 'my_pending_requests', (name) =>
+    holderQuery(deps.db, sql.placeholder('userId'))
+      .where(
+        and(
+          eq(loginRequests.status, 'pending'),
+          gt(loginRequests.expiresAt, sql.placeholder('now')),
+          ne(loginRequests.notice, 'auto'),
+        ),
+      )
+      .orderBy(desc(loginRequests.createdAt))
+      .limit(50)
+      .prepare(name),
+  );
+  const rows = await statement.execute({ userId, now: new Date() });
   return Promise.all(rows.map((row) => view(row, deps.db)));
 }
 
