@@ -353,6 +353,7 @@ interface DbRun {
   name: string;
   floor: Load;
   list: Load;
+  listPage: Load;
   tenants: Load;
   ready: Load;
   pending: Load;
@@ -441,6 +442,18 @@ async function runOn(
           serverCpu,
           sample,
         );
+    // What the app asks for when 电子税局账号管理 opens: the first page.
+    const listPage = !wanted('list')
+      ? skipped
+      : await measure(
+          `${name} list page`,
+          {
+            url: `${server.url}/api/v1/enterprises/${s.world.enterpriseId}/accounts?limit=${ACCOUNT_PAGE_SIZE}`,
+            token: s.alice.token,
+          },
+          serverCpu,
+          sample,
+        );
     const tenants = !wanted('tenants')
       ? skipped
       : await measure(
@@ -485,6 +498,7 @@ async function runOn(
       name,
       floor,
       list,
+      listPage,
       tenants,
       ready,
       pending,
@@ -627,6 +641,7 @@ export async function loadBench(): Promise<void> {
       ]);
     line('floor: Fastify + pg, 1 query', r.floor, false);
     line(`GET accounts (${ACCOUNTS})`, r.list, true);
+    line(`GET accounts?limit=${ACCOUNT_PAGE_SIZE} (the app's)`, r.listPage, false);
     line('GET /me/tenants', r.tenants, false);
     line('POST tax-sessions ready', r.ready, false);
     line('POST tax-sessions pending', r.pending, false);
