@@ -548,9 +548,12 @@ async function freshDatabase(url: string): Promise<{ url: string; drop: () => Pr
   };
 }
 
-const f0 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(0));
-const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(1));
-const f2 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(2));
+/** n with `digits` decimals, or — when there is no figure. */
+const fixed = (digits: number) => (n: number | undefined) =>
+  n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits);
+const f0 = fixed(0);
+const f1 = fixed(1);
+const f2 = fixed(2);
 const pct = (a: number, b: number) => `${((100 * a) / b).toFixed(1)} %`;
 
 function table(rows: string[][]): string {

@@ -10,18 +10,10 @@ import { codedError, type CodedError } from '../../../stores/errors';
 import { Countdown, Poller, secondsUntil } from '../../../stores/timers';
 import { useStores, type RootStore } from '../../../stores';
 import type { ProveBiometric } from '../../../stores/SoterStore';
+import type { PasswordApi } from '../../../services/api';
 
 export interface PasswordDeps {
-  api: {
-    startPasswordReset(accountId: string, body: PasswordResetBody): Promise<PasswordChangeState>;
-    sendResetCode(changeId: string): Promise<PasswordChangeState>;
-    startResetFace(changeId: string): Promise<PasswordChangeState>;
-    submitResetCode(changeId: string, code: string): Promise<PasswordChangeState>;
-    setNewPassword(changeId: string, body: NewPasswordBody): Promise<PasswordChangeState>;
-    syncPassword(accountId: string, password: string): Promise<PasswordChangeState>;
-    passwordChange(changeId: string): Promise<PasswordChangeState>;
-    retryPasswordItem(changeId: string, accountId: string): Promise<PasswordChangeState>;
-  };
+  api: PasswordApi;
   /** 指纹 / 面容 before 重置税局密码 (SoterStore). */
   prove?: ProveBiometric;
 }
